@@ -1,0 +1,190 @@
+/*
+ * wres.h - the public interface of libwres, which computes the NHS Workforce
+ * Race Equality Standard (WRES) indicators from a trust's staff records.
+ *
+ * This header is the whole public API.  Handles are opaque; every status is
+ * an int from enum wres_status; every string in and out is UTF-8.  Strings
+ * returned by the library are borrowed: each getter's man page says how long
+ * the pointer stays valid.  Nothing here needs the preprocessor: every
+ * constant is also an enum value, every operation a function.
+ *
+ * Thread safety: the library has no global state.  Distinct handles may be
+ * used from distinct threads at once; one handle (and the records, reports
+ * and cursors made from it) is used by one thread at a time.
+ */
+#ifndef WRES_H
+#define WRES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define WRES_VERSION_MAJOR 1
+#define WRES_VERSION_MINOR 0
+#define WRES_VERSION_PATCH 0
+#define WRES_VERSION_STRING "1.0.0"
+
+#if defined(_WIN32) && defined(WRES_BUILDING)
+#define WRES_API __declspec(dllexport)
+#elif defined(_WIN32) && !defined(WRES_STATIC)
+#define WRES_API __declspec(dllimport)
+#elif defined(__GNUC__) && __GNUC__ >= 4
+#define WRES_API __attribute__((visibility("default")))
+#else
+#define WRES_API
+#endif
+
+typedef struct wres_ctx wres_ctx;
+typedef struct wres_record wres_record;
+typedef struct wres_report wres_report;
+typedef struct wres_cursor wres_cursor;
+
+/* Status codes.  Frozen numbers: append only, never reuse. */
+enum wres_status {
+    WRES_OK = 0,
+    WRES_DONE = 1,          /* iteration finished / index past the end */
+    WRES_NULL = 2,          /* the figure exists but cannot be computed */
+    WRES_E_INVALID = -1,    /* bad argument (NULL handle, unknown kind...) */
+    WRES_E_NOMEM = -2,      /* out of memory; the handle is unchanged */
+    WRES_E_IO = -3,         /* a file could not be read */
+    WRES_E_FORMAT = -4,     /* a file failed as a whole (see its reason) */
+    WRES_E_REJECTED = -5,   /* a record was rejected (see the rejections) */
+    WRES_E_NOTFOUND = -6,   /* no such column, figure, or reporting year */
+    WRES_E_RANGE = -7,      /* a value outside its allowed range */
+    WRES_E_OPTION = -8      /* unknown option, or wrong type for it */
+};
+
+/* The five record kinds (DATA.md). */
+enum wres_kind {
+    WRES_KIND_STAFF = 1,
+    WRES_KIND_APPLICANTS = 2,
+    WRES_KIND_SURVEY = 3,
+    WRES_KIND_SURVEY_COUNTS = 4,
+    WRES_KIND_BOARD = 5
+};
+
+/* Options of a handle, each with one type. */
+enum wres_option {
+    WRES_OPT_CONFIDENCE = 1,    /* double in (0, 1); default 0.95 */
+    WRES_OPT_DEFAULT_YEAR = 2,  /* int 1900..2100, or 0 for none (default) */
+    WRES_OPT_DEFAULT_ORG = 3    /* string; default "" */
+};
+
+/* Rejection reasons and file-level failures.  Their names are the stable
+ * codes of the spec: see wres_reason_name(). */
+enum wres_reason {
+    WRES_REASON_NONE = 0,
+    WRES_REASON_UNTERMINATED_QUOTE = 1,
+    WRES_REASON_BAD_QUOTE = 2,
+    WRES_REASON_INVALID_UTF8 = 3,
+    WRES_REASON_FIELD_COUNT = 4,
+    WRES_REASON_FIELD_TOO_LONG = 5,
+    WRES_REASON_MISSING_VALUE = 6,
+    WRES_REASON_UNKNOWN_ETHNICITY = 7,
+    WRES_REASON_UNKNOWN_BAND = 8,
+    WRES_REASON_UNKNOWN_STAFF_GROUP = 9,
+    WRES_REASON_INVALID_YES_NO = 10,
+    WRES_REASON_INVALID_YEAR = 11,
+    WRES_REASON_INVALID_INTEGER = 12,
+    WRES_REASON_APPOINTED_NOT_SHORTLISTED = 13,
+    WRES_REASON_YES_GT_RESPONDENTS = 14,
+    WRES_REASON_DUPLICATE_ID = 15,
+    WRES_REASON_UNREADABLE = 16,
+    WRES_REASON_NO_HEADER = 17,
+    WRES_REASON_DUPLICATE_COLUMN = 18,
+    WRES_REASON_MISSING_COLUMN = 19,
+    WRES_REASON_NO_YEAR = 20
+};
+
+/* Output formats of a report. */
+enum wres_format {
+    WRES_FORMAT_JSON = 1,
+    WRES_FORMAT_TEXT = 2,
+    WRES_FORMAT_CSV = 3
+};
+
+/* The type of a figure seen through a cursor. */
+enum wres_type {
+    WRES_TYPE_NULL = 0,
+    WRES_TYPE_INT = 1,
+    WRES_TYPE_DOUBLE = 2,
+    WRES_TYPE_BOOL = 3
+};
+
+/* Versions and names. */
+WRES_API uint32_t wres_version(void);
+WRES_API const char *wres_version_string(void);
+WRES_API const char *wres_strerror(int status);
+WRES_API const char *wres_reason_name(int reason);
+WRES_API const char *wres_kind_name(int kind);
+
+/* Handle lifecycle, errors and options. */
+WRES_API int wres_ctx_new(wres_ctx **out);
+WRES_API void wres_ctx_free(wres_ctx *ctx);
+WRES_API const char *wres_errmsg(const wres_ctx *ctx);
+WRES_API int wres_ctx_set_double(wres_ctx *ctx, int option, double value);
+WRES_API int wres_ctx_set_int(wres_ctx *ctx, int option, int64_t value);
+WRES_API int wres_ctx_set_string(wres_ctx *ctx, int option, const char *value);
+
+/* CSV ingestion. */
+WRES_API int wres_ingest_file(wres_ctx *ctx, int kind, const char *path);
+WRES_API int wres_ingest_buffer(wres_ctx *ctx, int kind, const char *name,
+                                const char *buf, size_t len);
+
+/* Records through the API. */
+WRES_API int wres_record_new(wres_ctx *ctx, int kind, const char *source,
+                             wres_record **out);
+WRES_API void wres_record_free(wres_record *rec);
+WRES_API int wres_record_set(wres_record *rec, const char *column,
+                             const char *value);
+WRES_API int wres_record_set_int(wres_record *rec, const char *column,
+                                 int64_t value);
+WRES_API int wres_record_add(wres_record *rec);
+
+/* What was read: sources (files and API sources) and rejected rows. */
+WRES_API size_t wres_file_count(const wres_ctx *ctx);
+WRES_API int wres_file_get(const wres_ctx *ctx, size_t index,
+                           const char **path, int *kind, int64_t *rows_read,
+                           int64_t *rows_accepted, int64_t *rows_rejected,
+                           int *error);
+WRES_API int wres_file_reason_count(const wres_ctx *ctx, size_t index,
+                                    int reason, int64_t *count);
+WRES_API int wres_file_ignored_column(const wres_ctx *ctx, size_t index,
+                                      size_t column, const char **name);
+WRES_API size_t wres_rejection_count(const wres_ctx *ctx);
+WRES_API int wres_rejection_get(const wres_ctx *ctx, size_t index,
+                                const char **file, int64_t *line,
+                                const char **column, int *reason,
+                                const char **message);
+WRES_API int wres_latest_year(const wres_ctx *ctx, int64_t *year);
+
+/* Reports. */
+WRES_API int wres_report_new(wres_ctx *ctx, const char *org, int64_t year,
+                             wres_report **out);
+WRES_API void wres_report_free(wres_report *report);
+WRES_API int wres_report_render(wres_report *report, int format,
+                                const char **out, size_t *len);
+WRES_API int wres_report_get(const wres_report *report, int indicator,
+                             const char *part, const char *group,
+                             const char *measure, double *value);
+
+/* A cursor over every figure of a report, in report order. */
+WRES_API int wres_cursor_new(const wres_report *report, wres_cursor **out);
+WRES_API void wres_cursor_free(wres_cursor *cur);
+WRES_API int wres_cursor_next(wres_cursor *cur);
+WRES_API int wres_cursor_indicator(const wres_cursor *cur);
+WRES_API const char *wres_cursor_part(const wres_cursor *cur);
+WRES_API const char *wres_cursor_group(const wres_cursor *cur);
+WRES_API const char *wres_cursor_measure(const wres_cursor *cur);
+WRES_API int wres_cursor_type(const wres_cursor *cur);
+WRES_API double wres_cursor_double(const wres_cursor *cur);
+WRES_API int64_t wres_cursor_int(const wres_cursor *cur);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* WRES_H */

@@ -1,0 +1,310 @@
+/*
+ * ctx.c - the handle: its lifecycle, its options, the list of sources
+ * (files and API sources) with their row counts, and the list of rejected
+ * rows, with the getters that show them to the caller.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "wres_private.h"
+
+uint32_t wres_version(void)
+{
+    return ((uint32_t)WRES_VERSION_MAJOR << 16) |
+           ((uint32_t)WRES_VERSION_MINOR << 8) | (uint32_t)WRES_VERSION_PATCH;
+}
+
+const char *wres_version_string(void)
+{
+    return WRES_VERSION_STRING;
+}
+
+int wres_ctx_new(wres_ctx **out)
+{
+    wres_ctx *ctx;
+
+    if (!out)
+        return WRES_E_INVALID;
+    *out = NULL;
+    ctx = wres__calloc(1, sizeof *ctx);
+    if (!ctx)
+        return WRES_E_NOMEM;
+    ctx->confidence = 0.95;
+    ctx->default_org = wres__strndup("", 0);
+    if (!ctx->default_org) {
+        wres__free(ctx);
+        return WRES_E_NOMEM;
+    }
+    *out = ctx;
+    return WRES_OK;
+}
+
+static void source_free(wres__source *s)
+{
+    size_t i;
+
+    wres__free(s->path);
+    for (i = 0; i < s->n_ignored; i++)
+        wres__free(s->ignored[i]);
+    wres__free(s->ignored);
+}
+
+void wres_ctx_free(wres_ctx *ctx)
+{
+    size_t i;
+
+    if (!ctx)
+        return;
+    for (i = 0; i < ctx->n_sources; i++)
+        source_free(&ctx->sources[i]);
+    wres__free(ctx->sources);
+    for (i = 0; i < ctx->n_rejections; i++) {
+        wres__free(ctx->rejections[i].column);
+        wres__free(ctx->rejections[i].message);
+    }
+    wres__free(ctx->rejections);
+    wres__store_free(&ctx->store);
+    wres__free(ctx->default_org);
+    wres__free(ctx);
+}
+
+int wres_ctx_set_double(wres_ctx *ctx, int option, double value)
+{
+    if (!ctx)
+        return WRES_E_INVALID;
+    if (option != WRES_OPT_CONFIDENCE) {
+        wres__set_error(ctx, "option %d does not take a double", option);
+        return WRES_E_OPTION;
+    }
+    if (!(value > 0.0 && value < 1.0)) {
+        wres__set_error(ctx, "confidence must lie strictly between 0 and 1");
+        return WRES_E_RANGE;
+    }
+    ctx->confidence = value;
+    return WRES_OK;
+}
+
+int wres_ctx_set_int(wres_ctx *ctx, int option, int64_t value)
+{
+    if (!ctx)
+        return WRES_E_INVALID;
+    if (option != WRES_OPT_DEFAULT_YEAR) {
+        wres__set_error(ctx, "option %d does not take an integer", option);
+        return WRES_E_OPTION;
+    }
+    if (value != 0 && (value < 1900 || value > 2100)) {
+        wres__set_error(ctx, "default year must be 1900 to 2100, or 0 for none");
+        return WRES_E_RANGE;
+    }
+    ctx->default_year = (int)value;
+    return WRES_OK;
+}
+
+int wres_ctx_set_string(wres_ctx *ctx, int option, const char *value)
+{
+    size_t a, b;
+    char *copy;
+
+    if (!ctx)
+        return WRES_E_INVALID;
+    if (option != WRES_OPT_DEFAULT_ORG) {
+        wres__set_error(ctx, "option %d does not take a string", option);
+        return WRES_E_OPTION;
+    }
+    if (!value)
+        value = "";
+    a = 0;
+    b = strlen(value);
+    while (a < b && (value[a] == ' ' || value[a] == '\t'))
+        a++;
+    while (b > a && (value[b - 1] == ' ' || value[b - 1] == '\t'))
+        b--;
+    if (b - a > WRES__FIELD_MAX || !wres__utf8_valid(value + a, b - a)) {
+        wres__set_error(ctx, "default org must be valid UTF-8 of at most %d bytes",
+                        WRES__FIELD_MAX);
+        return WRES_E_RANGE;
+    }
+    copy = wres__strndup(value + a, b - a);
+    if (!copy)
+        return WRES_E_NOMEM;
+    wres__free(ctx->default_org);
+    ctx->default_org = copy;
+    return WRES_OK;
+}
+
+size_t wres__source_add(wres_ctx *ctx, int kind, const char *path, int is_api)
+{
+    wres__source *s;
+    void *p = ctx->sources;
+    char *copy = wres__strndup(path, strlen(path));
+
+    if (!copy)
+        return (size_t)-1;
+    if (wres__grow(&p, &ctx->sources_cap, ctx->n_sources + 1,
+                   sizeof *ctx->sources) != WRES_OK) {
+        wres__free(copy);
+        return (size_t)-1;
+    }
+    ctx->sources = p;
+    s = &ctx->sources[ctx->n_sources];
+    memset(s, 0, sizeof *s);
+    s->path = copy;
+    s->kind = kind;
+    s->is_api = is_api;
+    return ctx->n_sources++;
+}
+
+int wres__source_ignore(wres_ctx *ctx, size_t source, const char *name,
+                        size_t len)
+{
+    wres__source *s = &ctx->sources[source];
+    void *p = s->ignored;
+    char *copy = wres__strndup(name, len);
+
+    if (!copy)
+        return WRES_E_NOMEM;
+    if (wres__grow(&p, &s->ignored_cap, s->n_ignored + 1,
+                   sizeof *s->ignored) != WRES_OK) {
+        wres__free(copy);
+        return WRES_E_NOMEM;
+    }
+    s->ignored = p;
+    s->ignored[s->n_ignored++] = copy;
+    return WRES_OK;
+}
+
+int wres__reject(wres_ctx *ctx, size_t source, int64_t line,
+                 const char *column, size_t column_len, int reason,
+                 const char *message)
+{
+    wres__rejection *r;
+    void *p = ctx->rejections;
+    char *col = wres__strndup(column, column_len);
+    char *msg = wres__strndup(message, strlen(message));
+
+    if (!col || !msg ||
+        wres__grow(&p, &ctx->rejections_cap, ctx->n_rejections + 1,
+                   sizeof *ctx->rejections) != WRES_OK) {
+        wres__free(col);
+        wres__free(msg);
+        return WRES_E_NOMEM;
+    }
+    ctx->rejections = p;
+    r = &ctx->rejections[ctx->n_rejections++];
+    r->source = source;
+    r->line = line;
+    r->column = col;
+    r->reason = reason;
+    r->message = msg;
+    ctx->sources[source].rows_read++;
+    ctx->sources[source].rows_rejected++;
+    ctx->sources[source].by_reason[reason]++;
+    snprintf(ctx->errmsg, sizeof ctx->errmsg, "%s:%lld: %s: %s: %s",
+             ctx->sources[source].path, (long long)line, col,
+             wres_reason_name(reason), msg);
+    return WRES_OK;
+}
+
+size_t wres_file_count(const wres_ctx *ctx)
+{
+    return ctx ? ctx->n_sources : 0;
+}
+
+int wres_file_get(const wres_ctx *ctx, size_t index, const char **path,
+                  int *kind, int64_t *rows_read, int64_t *rows_accepted,
+                  int64_t *rows_rejected, int *error)
+{
+    const wres__source *s;
+
+    if (!ctx)
+        return WRES_E_INVALID;
+    if (index >= ctx->n_sources)
+        return WRES_DONE;
+    s = &ctx->sources[index];
+    if (path)
+        *path = s->path;
+    if (kind)
+        *kind = s->kind;
+    if (rows_read)
+        *rows_read = s->rows_read;
+    if (rows_accepted)
+        *rows_accepted = s->rows_accepted;
+    if (rows_rejected)
+        *rows_rejected = s->rows_rejected;
+    if (error)
+        *error = s->error;
+    return WRES_OK;
+}
+
+int wres_file_reason_count(const wres_ctx *ctx, size_t index, int reason,
+                           int64_t *count)
+{
+    if (!ctx || !count)
+        return WRES_E_INVALID;
+    if (reason < 1 || reason > WRES_REASON_NO_YEAR)
+        return WRES_E_RANGE;
+    if (index >= ctx->n_sources)
+        return WRES_DONE;
+    *count = ctx->sources[index].by_reason[reason];
+    return WRES_OK;
+}
+
+int wres_file_ignored_column(const wres_ctx *ctx, size_t index, size_t column,
+                             const char **name)
+{
+    if (!ctx || !name)
+        return WRES_E_INVALID;
+    if (index >= ctx->n_sources || column >= ctx->sources[index].n_ignored)
+        return WRES_DONE;
+    *name = ctx->sources[index].ignored[column];
+    return WRES_OK;
+}
+
+size_t wres_rejection_count(const wres_ctx *ctx)
+{
+    return ctx ? ctx->n_rejections : 0;
+}
+
+int wres_rejection_get(const wres_ctx *ctx, size_t index, const char **file,
+                       int64_t *line, const char **column, int *reason,
+                       const char **message)
+{
+    const wres__rejection *r;
+
+    if (!ctx)
+        return WRES_E_INVALID;
+    if (index >= ctx->n_rejections)
+        return WRES_DONE;
+    r = &ctx->rejections[index];
+    if (file)
+        *file = ctx->sources[r->source].path;
+    if (line)
+        *line = r->line;
+    if (column)
+        *column = r->column;
+    if (reason)
+        *reason = r->reason;
+    if (message)
+        *message = r->message;
+    return WRES_OK;
+}
+
+int wres_latest_year(const wres_ctx *ctx, int64_t *year)
+{
+    size_t i;
+    int best = 0;
+
+    if (!ctx || !year)
+        return WRES_E_INVALID;
+    for (i = 0; i < ctx->store.n; i++) {
+        const wres__period *p = ctx->store.periods[i];
+        int rows = p->staff_rows || p->app_rows || p->board_rows ||
+                   p->survey_rows;
+        if (rows && p->year > best)
+            best = p->year;
+    }
+    if (!best)
+        return WRES_E_NOTFOUND;
+    *year = best;
+    return WRES_OK;
+}

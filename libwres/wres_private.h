@@ -1,0 +1,415 @@
+/*
+ * wres_private.h - the one private header: internal types and functions
+ * shared across the library's files.  Names here are wres__ (two
+ * underscores) and hidden from the shared library's export table.
+ */
+#ifndef WRES_PRIVATE_H
+#define WRES_PRIVATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "wres.h"
+
+/* ---- ethnic slots -------------------------------------------------------
+ * The store keeps counts per ethnic "slot": the sixteen national codes
+ * A..S, unknown (Z, 99, missing), and -- for pre-aggregated survey counts
+ * only -- groups that name no single code.
+ */
+enum wres__eth {
+    WRES__ETH_A = 0, WRES__ETH_B, WRES__ETH_C,            /* white */
+    WRES__ETH_D, WRES__ETH_E, WRES__ETH_F, WRES__ETH_G,   /* mixed */
+    WRES__ETH_H, WRES__ETH_J, WRES__ETH_K, WRES__ETH_L,   /* asian */
+    WRES__ETH_M, WRES__ETH_N, WRES__ETH_P,                /* black */
+    WRES__ETH_R, WRES__ETH_S,                             /* other */
+    WRES__ETH_UNKNOWN = 16,
+    WRES__ETH_WHITE = 17,   /* survey_counts group "white" */
+    WRES__ETH_BME = 18,     /* survey_counts group "bme" */
+    WRES__ETH_ASIAN = 19,   /* survey_counts broad groups */
+    WRES__ETH_BLACK = 20,
+    WRES__ETH_MIXED = 21,
+    WRES__ETH_OTHER = 22,
+    WRES__ETH_SLOTS = 23
+};
+
+/* WRES group of a slot: 0 white, 1 bme, 2 unknown. */
+enum wres__wgroup { WRES__WHITE = 0, WRES__BME = 1, WRES__UNKNOWN = 2 };
+int wres__eth_wgroup(int slot);
+
+/* Bands in report order. */
+enum wres__band {
+    WRES__BAND_UNDER1 = 0, WRES__BAND_1, WRES__BAND_2, WRES__BAND_3,
+    WRES__BAND_4, WRES__BAND_5, WRES__BAND_6, WRES__BAND_7,
+    WRES__BAND_8A, WRES__BAND_8B, WRES__BAND_8C, WRES__BAND_8D,
+    WRES__BAND_9, WRES__BAND_VSM, WRES__BAND_CONSULTANT,
+    WRES__BAND_CAREER, WRES__BAND_TRAINEE, WRES__BAND_OTHER,
+    WRES__BANDS = 18
+};
+
+/* Staff groups in report order. */
+enum wres__sgroup {
+    WRES__SG_NONCLINICAL = 0, WRES__SG_CLINICAL = 1, WRES__SG_MEDICAL = 2,
+    WRES__SGROUPS = 3
+};
+
+/* Which vocabulary a survey answer column uses. */
+enum wres__answer { WRES__ANSWER_HARASSMENT = 0, WRES__ANSWER_EQUAL_OPP = 1 };
+
+/* ---- vocab.c ------------------------------------------------------------
+ * Decoders for the value vocabularies of DATA.md.  Each takes a value that
+ * has already been trimmed of spaces and tabs and is not empty, and returns
+ * 0 with the decoded value stored, or -1 when the value is not in the
+ * vocabulary.  Values longer than WRES__FIELD_MAX bytes are rejected.
+ */
+#define WRES__FIELD_MAX 1024
+
+size_t wres__normalise(const char *s, size_t len, char *out, size_t cap);
+int wres__parse_ethnicity(const char *s, size_t len, int *slot);
+int wres__parse_survey_group(const char *s, size_t len, int *slot);
+int wres__parse_band(const char *s, size_t len, int *band);
+int wres__parse_staff_group(const char *s, size_t len, int *group);
+int wres__parse_yes_no(const char *s, size_t len, int *yes);
+int wres__parse_survey_answer(const char *s, size_t len, int answer,
+                              int *yes);
+int wres__parse_year(const char *s, size_t len, int *year);
+int wres__parse_uint63(const char *s, size_t len, int64_t *value);
+const char *wres__band_name(int band);
+const char *wres__staff_group_name(int group);
+
+/* ---- stats.c ------------------------------------------------------------
+ * Pure statistics.  A figure that cannot be computed is returned as NaN
+ * here; writers turn NaN into JSON null (never printed as nan).
+ */
+double wres__norm_quantile(double p);          /* inverse normal CDF */
+double wres__z_for_confidence(double c);       /* quantile(1 - (1-c)/2) */
+/* Wilson score interval of x/n as fractions; lo = hi = NaN when n == 0. */
+void wres__wilson(int64_t x, int64_t n, double z, double *lo, double *hi);
+/* Newcombe method 10 for p1 - p2 (fractions); all NaN when n1 or n2 is 0. */
+void wres__newcombe(int64_t x1, int64_t n1, int64_t x2, int64_t n2, double z,
+                    double *d, double *lo, double *hi);
+/* RL = (a/n1)/(b/n2) with the Katz log interval; see INDICATORS.md for
+ * when each part is NaN. */
+void wres__katz(int64_t a, int64_t n1, int64_t b, int64_t n2, double z,
+                double *rl, double *lo, double *hi);
+/* Pooled two-proportion z-test, two-sided; NaN when n1 or n2 is 0. */
+double wres__p_two_prop(int64_t a, int64_t n1, int64_t b, int64_t n2);
+/* 0.80 <= RL <= 1.25 decided exactly on the counts: 1 yes, 0 no, -1 when
+ * RL is null. */
+int wres__non_adverse(int64_t a, int64_t n1, int64_t b, int64_t n2);
+
+/* ---- memory.c -----------------------------------------------------------
+ * Every allocation of the library goes through these wrappers.
+ */
+void *wres__malloc(size_t n);
+void *wres__calloc(size_t n, size_t size);
+void *wres__realloc(void *p, size_t n);
+void wres__free(void *p);
+char *wres__strndup(const char *s, size_t n);
+/* Grow *p (an array of *cap elements of size elem) to hold at least need. */
+int wres__grow(void **p, size_t *cap, size_t need, size_t elem);
+
+/* A growing byte string; on allocation failure oom is set and further
+ * appends do nothing. */
+typedef struct wres__buf {
+    char *p;
+    size_t len, cap;
+    int oom;
+} wres__buf;
+void wres__buf_add(wres__buf *b, const char *s, size_t n);
+void wres__buf_puts(wres__buf *b, const char *s);
+void wres__buf_printf(wres__buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void wres__buf_free(wres__buf *b);
+
+/* ---- error.c ------------------------------------------------------------ */
+void wres__set_error(wres_ctx *ctx, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Append s to b as printable text for a message: control bytes become '?',
+ * at most max bytes are kept (then "..."). */
+void wres__buf_add_shown(wres__buf *b, const char *s, size_t n, size_t max);
+int wres__utf8_valid(const char *s, size_t n);
+
+/* ---- columns and fields -------------------------------------------------
+ * Canonical columns of all kinds.  WRES__COL_ID is staff_id, applicant_id,
+ * respondent_id or member_id depending on the kind.
+ */
+enum wres__col {
+    WRES__COL_ID = 0, WRES__COL_POST_ID, WRES__COL_YEAR, WRES__COL_ORG,
+    WRES__COL_ETHNICITY, WRES__COL_BAND, WRES__COL_STAFF_GROUP,
+    WRES__COL_DISCIPLINARY, WRES__COL_TRAINING, WRES__COL_BANK,
+    WRES__COL_SHORTLISTED, WRES__COL_APPOINTED,
+    WRES__COL_H_PUBLIC, WRES__COL_H_STAFF, WRES__COL_H_MANAGER,
+    WRES__COL_H_COLLEAGUE, WRES__COL_EQUAL_OPP, WRES__COL_DISCRIMINATION,
+    WRES__COL_GROUP, WRES__COL_INDICATOR, WRES__COL_YES,
+    WRES__COL_RESPONDENTS, WRES__COL_VOTING, WRES__COL_EXECUTIVE,
+    WRES__COLS
+};
+
+/* The values of one row, by canonical column.  present[c] says the column
+ * exists in the file (CSV) or was set on the record (API). */
+typedef struct wres__fields {
+    const char *v[WRES__COLS];
+    size_t len[WRES__COLS];
+    unsigned char present[WRES__COLS];
+} wres__fields;
+
+/* Canonical column c of kind, or -1 when name is not one of kind's columns
+ * (matched trimmed and case-insensitively). */
+int wres__column_lookup(int kind, const char *name, size_t len);
+const char *wres__column_name(int kind, int col);
+/* Whether col is required (a file without it fails). */
+int wres__column_required(int kind, int col);
+int wres__kind_valid(int kind);
+
+/* ---- store.c ------------------------------------------------------------
+ * Counts per (org, year): the finest grain the indicators need.
+ */
+#define WRES__ETH_CODES 17  /* A..S and unknown: slots of row-level data */
+#define WRES__SURVEY_QS 4   /* indicators 5..8 */
+
+typedef struct wres__period {
+    char *org;
+    int year;
+    /* staff (1, 3, 4, 9): headcounts exclude bank-only staff */
+    int64_t staff_rows;     /* accepted rows, bank-only included */
+    int64_t staff_nonbank;  /* accepted rows, bank-only excluded */
+    int disc_info, train_info;
+    int64_t head[WRES__SGROUPS][WRES__BANDS][WRES__ETH_CODES];
+    int64_t disc[WRES__SGROUPS][WRES__BANDS][WRES__ETH_CODES];
+    int64_t train[WRES__SGROUPS][WRES__BANDS][WRES__ETH_CODES];
+    int64_t bank[WRES__ETH_CODES];
+    /* applicants (2) */
+    int64_t app_rows;
+    int64_t applied[WRES__ETH_CODES];
+    int64_t shortlisted[WRES__ETH_CODES];
+    int64_t appointed[WRES__ETH_CODES];
+    /* survey microdata and survey_counts (5..8) */
+    int64_t survey_rows;
+    int survey_avail[WRES__SURVEY_QS];
+    int64_t survey_total[WRES__SURVEY_QS];  /* all slots: overflow guard */
+    int64_t survey_n[WRES__SURVEY_QS][WRES__ETH_SLOTS];
+    int64_t survey_yes[WRES__SURVEY_QS][WRES__ETH_SLOTS];
+    /* board (9): [voting][executive][slot] */
+    int64_t board_rows;
+    int64_t board[2][2][WRES__ETH_CODES];
+} wres__period;
+
+typedef struct wres__store {
+    wres__period **periods;
+    size_t n, cap;
+    size_t *index;      /* open addressing: period number + 1, 0 = empty */
+    size_t index_cap;
+    /* ids already accepted: hash set of keys */
+    char **ids;
+    uint64_t *id_hash;
+    size_t n_ids, ids_cap;
+    /* arena for id keys */
+    char *arena;
+    size_t arena_used, arena_cap;
+    char **arena_blocks;
+    size_t n_blocks, blocks_cap;
+} wres__store;
+
+void wres__store_free(wres__store *s);
+/* The period of (org, year), created when create is set; NULL when absent
+ * or out of memory (*oom set). */
+wres__period *wres__store_period(wres__store *s, const char *org,
+                                 size_t org_len, int year, int create,
+                                 int *oom);
+/* Id set: 1 present, 0 absent; insert returns 0 or WRES_E_NOMEM. */
+int wres__ids_has(const wres__store *s, const char *key, size_t len,
+                  uint64_t hash);
+int wres__ids_insert(wres__store *s, const char *key, size_t len,
+                     uint64_t hash);
+uint64_t wres__hash(const char *s, size_t len);
+
+/* ---- sources and rejections (ctx.c) ------------------------------------ */
+typedef struct wres__source {
+    char *path;
+    int kind;
+    int is_api;
+    int error;          /* enum wres_reason, 0 when none */
+    int64_t rows_read, rows_accepted, rows_rejected;
+    int64_t by_reason[WRES_REASON_NO_YEAR + 1];
+    char **ignored;
+    size_t n_ignored, ignored_cap;
+} wres__source;
+
+typedef struct wres__rejection {
+    size_t source;
+    int64_t line;
+    char *column;       /* "-" for whole-row reasons */
+    int reason;
+    char *message;
+} wres__rejection;
+
+struct wres_ctx {
+    double confidence;
+    int default_year;   /* 0: none */
+    char *default_org;
+    char errmsg[512];
+    wres__source *sources;
+    size_t n_sources, sources_cap;
+    wres__rejection *rejections;
+    size_t n_rejections, rejections_cap;
+    wres__store store;
+};
+
+/* Add a source; returns its index or (size_t)-1 on allocation failure. */
+size_t wres__source_add(wres_ctx *ctx, int kind, const char *path, int is_api);
+int wres__source_ignore(wres_ctx *ctx, size_t source, const char *name,
+                        size_t len);
+/* Record a rejected row against source: counts it and keeps the detail. */
+int wres__reject(wres_ctx *ctx, size_t source, int64_t line,
+                 const char *column, size_t column_len, int reason,
+                 const char *message);
+
+/* ---- record.c ----------------------------------------------------------
+ * Decode one row of fields of a kind and, when it passes every check, add
+ * it to the store.  Returns WRES_OK (accepted), WRES_E_REJECTED (the
+ * rejection has been recorded against source), or WRES_E_NOMEM (nothing
+ * recorded or counted).  year_column says the file has a year column (for
+ * the API: the year was set).  The row-level checks (quotes, UTF-8, field
+ * count and field length) are done by the caller.
+ */
+int wres__decode_row(wres_ctx *ctx, int kind, size_t source, int64_t line,
+                     const wres__fields *f);
+
+/* ---- csv.c -------------------------------------------------------------- */
+typedef struct wres__csv_row {
+    int64_t line;           /* physical line where the row starts */
+    size_t nfields;
+    const char **field;     /* unquoted, trimmed, NOT NUL-terminated */
+    size_t *len;
+    int unterminated;       /* an open quote ran to the end of the input */
+    int bad_quote;          /* text after a closing quote */
+} wres__csv_row;
+
+typedef struct wres__csv {
+    const char *buf;
+    size_t len, pos;
+    int64_t line;
+    char *scratch;
+    size_t scratch_cap;
+    size_t *start;          /* field offsets into scratch */
+    size_t *flen;
+    const char **fptr;
+    size_t fcap;
+} wres__csv;
+
+void wres__csv_init(wres__csv *r, const char *buf, size_t len);
+void wres__csv_free(wres__csv *r);
+/* 1: a row is in *row; 0: end of input; WRES_E_NOMEM. */
+int wres__csv_next(wres__csv *r, wres__csv_row *row);
+
+/* ---- indicators.c: the report model ------------------------------------ */
+typedef struct wres__rate {
+    int64_t n, events;
+    double rate;            /* NaN when n == 0 */
+} wres__rate;
+
+typedef struct wres__rl {
+    wres__rate white, bme;
+    double rl, lo, hi, p;
+    int significant;        /* -1 null */
+    int non_adverse;        /* -1 null */
+} wres__rl;
+
+typedef struct wres__pct {
+    int64_t n[2], yes[2];   /* [WRES__WHITE], [WRES__BME] */
+    double pct[2], lo[2], hi[2];
+    double diff, diff_lo, diff_hi, p;
+    int significant;
+} wres__pct;
+
+typedef struct wres__mix {
+    int64_t white, bme, unknown, total;
+} wres__mix;
+
+typedef struct wres__i1row {
+    int sgroup;             /* -1: all staff groups */
+    int band;               /* -1: all bands */
+    wres__mix m;
+} wres__i1row;
+
+typedef struct wres__board {
+    wres__mix m;
+    double bme_pct, diff;
+} wres__board;
+
+typedef struct wres__dq_file {
+    char *path;
+    int kind;
+    int error;
+    int64_t rows_read, rows_accepted, rows_rejected;
+    int64_t by_reason[WRES_REASON_NO_YEAR + 1];
+    char **ignored;
+    size_t n_ignored;
+} wres__dq_file;
+
+typedef struct wres__model {
+    char *org;
+    int year;
+    double confidence;
+    wres__dq_file *files;
+    size_t n_files;
+    int64_t headcount, bank_excluded, eth_unknown;
+    double declared_pct;
+    int avail[10];          /* [1..9] */
+    wres__mix workforce;
+    wres__i1row *rows;
+    size_t n_rows;
+    wres__rl i2, i3, i3_single, i4;
+    int i3_years[2];
+    int i3_nyears;
+    wres__pct survey[WRES__SURVEY_QS];
+    double board_workforce_pct;
+    wres__board board[3];   /* all, voting, executive */
+} wres__model;
+
+int wres__model_build(const wres_ctx *ctx, const char *org, int year,
+                      wres__model *m);
+void wres__model_free(wres__model *m);
+
+/* ---- report.c: the flat list of figures (cursor, getters, CSV) --------- */
+typedef struct wres__figure {
+    int indicator;
+    const char *part;       /* points into the report's string pool */
+    const char *group;
+    const char *measure;
+    int type;               /* enum wres_type */
+    double d;
+    int64_t i;
+} wres__figure;
+
+struct wres_report {
+    wres__model m;
+    wres__figure *fig;
+    size_t n_fig, fig_cap;
+    char **pool;            /* owned strings the figures point to */
+    size_t n_pool, pool_cap;
+    wres__buf out;          /* the last rendering */
+    int oom;
+};
+
+struct wres_cursor {
+    const wres_report *report;
+    size_t next;            /* index of the next figure */
+    const wres__figure *cur;
+};
+
+/* ---- report_json.c: writers -------------------------------------------- */
+void wres__write_json(const wres__model *m, wres__buf *b);
+void wres__write_text(const wres__model *m, wres__buf *b);
+void wres__write_csv(const wres_report *r, wres__buf *b);
+/* Shortest decimal text of a finite double that reads back exactly, with
+ * '.' as the decimal point whatever the locale. */
+void wres__fmt_double(char *out, size_t cap, double v);
+
+#endif /* WRES_PRIVATE_H */
