@@ -120,8 +120,7 @@ static int ingest(wres_ctx *ctx, int kind, size_t src, const char *buf,
                                "required column absent:", name, strlen(name));
             goto out;
         }
-    if (!found[WRES__COL_YEAR] && !ctx->default_year &&
-        kind != 0) {
+    if (!found[WRES__COL_YEAR] && !ctx->default_year) {
         result = fail_file(ctx, src, WRES_REASON_NO_YEAR,
                            "no year column and no default year", NULL, 0);
         goto out;

@@ -384,7 +384,8 @@ int64_t wres_cursor_int(const wres_cursor *cur)
     case WRES_TYPE_BOOL:
         return cur->cur->i;
     case WRES_TYPE_DOUBLE:
-        return (int64_t)cur->cur->d;
+        /* truncated toward zero; 0 where it would not fit */
+        return fabs(cur->cur->d) < 9.2e18 ? (int64_t)cur->cur->d : 0;
     default:
         return 0;
     }

@@ -382,7 +382,7 @@ static void txt_sig(wres__buf *b, double p, int sig, double c)
 {
     wres__buf_puts(b, "p ");
     if (!isfinite(p)) {
-        wres__buf_puts(b, "n/a");
+        wres__buf_puts(b, "= n/a");
         return;
     }
     if (p < 0.0001)
