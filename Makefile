@@ -28,7 +28,7 @@ REPORT  := $(B)/wres-report
 GEN     := $(B)/gen-sample
 TESTS   := $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/check_*.c))
 
-.PHONY: all demo check sample clean
+.PHONY: all demo check check-asan check-valgrind sample clean
 all: $(STATIC) $(SOFILE) $(REPORT)
 
 $(B)/obj/%.o: libwres/%.c $(HDRS)
@@ -49,11 +49,11 @@ $(SOFILE): $(PIC_OBJ)
 	ln -sf $(SONAME) $(B)/libwres.so
 
 $(REPORT): examples/wres-report.c include/wres.h $(STATIC)
-	$(CC) $(WARN) -Iinclude $(CFLAGS) -D_POSIX_C_SOURCE=200809L $< $(STATIC) -lm -o $@
+	$(CC) $(WARN) -Iinclude $(CFLAGS) -D_POSIX_C_SOURCE=200809L $< $(STATIC) $(LDFLAGS) -lm -o $@
 
 $(GEN): examples/gen-sample.c
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $< -o $@
+	$(CC) $(WARN) $(CFLAGS) $< $(LDFLAGS) -o $@
 
 demo: $(REPORT)
 	$(REPORT) --staff examples/data/staff.csv \
@@ -68,13 +68,26 @@ sample: $(GEN)
 
 $(B)/tests/%: tests/%.c tests/testutil.h $(STATIC) $(HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(WARN) -Wno-shadow $(CPPFLAGS_LIB) -Itests $(CFLAGS) $< $(STATIC) $(PKG_CHECK) -lm -o $@
+	$(CC) $(WARN) -Wno-shadow $(CPPFLAGS_LIB) -Itests $(CFLAGS) $< $(STATIC) $(LDFLAGS) $(PKG_CHECK) -lm -o $@
 
 check: $(TESTS) $(REPORT) $(GEN)
 	@set -e; for t in $(TESTS); do echo "== $$t"; \
 	  WRES_TOP=$(CURDIR) WRES_REPORT=$(CURDIR)/$(REPORT) $$t; done
-	@tests/sample-check.sh $(GEN)
+	@sh tests/cli-test.sh $(CURDIR)/$(REPORT)
+	@sh tests/sample-check.sh $(GEN)
 	@echo "all tests passed"
+
+# The same suites built with AddressSanitizer and UBSan, no recovery.
+check-asan:
+	$(MAKE) B=build/asan CC=clang \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
+	  LDFLAGS="-fsanitize=address,undefined" check
+
+# The suites under valgrind: no forking, leaks are errors.
+check-valgrind: $(TESTS)
+	@set -e; for t in $(TESTS); do echo "== valgrind $$t"; \
+	  CK_FORK=no WRES_TOP=$(CURDIR) valgrind -q --leak-check=full \
+	    --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=9 $$t; done
 
 clean:
 	rm -rf $(B)

@@ -230,8 +230,8 @@ START_TEST(json_key_order)
         "\"significant\": null", "\"non_adverse\": null",
         "\"3\": {", "\"years\": [2024]", "\"white\": {\"n\": 1, \"events\": 0, \"rate\": 0.0}",
         "\"bme\": {\"n\": 1, \"events\": 1, \"rate\": 1.0}", "\"relative_likelihood\": null",
-        "\"single_year\": {", "\"4\": {", "\"5\": {", "\"white\": {\"n\": null, \"yes\": null, "
-        "\"pct\": null, \"ci\": null}", "\"difference\": null", "\"difference_ci\": null",
+        "\"single_year\": {", "\"4\": {", "\"5\": {", ("\"white\": {\"n\": null, \"yes\": null, "
+        "\"pct\": null, \"ci\": null}"), "\"difference\": null", "\"difference_ci\": null",
         "\"6\": {", "\"7\": {", "\"8\": {", "\"9\": {", "\"workforce_bme_pct\": null",
         "\"board\": {\"white\": null", "\"voting\": {", "\"executive\": {",
     };

@@ -1,0 +1,110 @@
+#!/bin/sh
+# cli-test.sh BIN - wres-report's flags, output streams, stderr line
+# formats and exit statuses, as INDICATORS.md states them.
+set -u
+bin=$1
+top=$(pwd)
+t=$(mktemp -d)
+trap 'rm -rf "$t"' EXIT
+fails=0
+n=0
+
+check() { # description, expected status, actual status
+    n=$((n + 1))
+    if [ "$2" != "$3" ]; then
+        echo "FAIL: $1: exit $3, want $2"
+        fails=$((fails + 1))
+    fi
+}
+same() { # description, expected text, actual text
+    n=$((n + 1))
+    if [ "$2" != "$3" ]; then
+        printf 'FAIL: %s\n  want: %s\n  got:  %s\n' "$1" "$2" "$3"
+        fails=$((fails + 1))
+    fi
+}
+
+d=$top/examples/data
+printf 'staff_id,year,ethnicity,band,staff_group\n1,2024,A,5,clinical\n2,2024,H,6,medical\n' > "$t/s.csv"
+printf 'staff_id,ethnicity,band,staff_group\n1,A,5,clinical\n' > "$t/noyear.csv"
+printf 'staff_id,year,ethnicity,staff_group\n1,2024,A,clinical\n' > "$t/nocol.csv"
+printf 'member_id,year,ethnicity,voting,executive\nb1,2022,A,yes,no\nb2,2023,H,yes,yes\n' > "$t/b.csv"
+printf 'staff_id,year,ethnicity,band,staff_group\n1,2024,A,8,clinical\n' > "$t/allbad.csv"
+
+# usage errors: exit 2, nothing on stdout
+"$bin" > "$t/out" 2>/dev/null; check "no arguments" 2 $?
+same "no arguments prints nothing" "" "$(cat "$t/out")"
+"$bin" --year 2024 > "$t/out" 2>/dev/null; check "only --year" 2 $?
+same "only --year prints nothing" "" "$(cat "$t/out")"
+"$bin" --staff "$t/s.csv" --bogus 1 >/dev/null 2>&1; check "unknown option" 2 $?
+"$bin" --staff "$t/s.csv" --format xml >/dev/null 2>&1; check "unknown format" 2 $?
+"$bin" --staff "$t/s.csv" --confidence 1 >/dev/null 2>&1; check "confidence 1" 2 $?
+"$bin" --staff "$t/s.csv" --confidence abc >/dev/null 2>&1; check "confidence abc" 2 $?
+"$bin" --staff "$t/s.csv" --year 2023/25 >/dev/null 2>&1; check "bad year" 2 $?
+"$bin" --staff >/dev/null 2>&1; check "missing value" 2 $?
+
+# a clean file: exit 0, no stderr
+"$bin" --staff "$t/s.csv" --format json > "$t/out" 2> "$t/err"; check "clean" 0 $?
+same "clean stderr" "" "$(cat "$t/err")"
+grep -q '"year": 2024,' "$t/out"; check "clean year" 0 $?
+
+# the sample trust: 8 rejected rows, exit 1, exact stderr lines
+(cd "$top" && "$bin" --staff examples/data/staff.csv --applicants examples/data/applicants.csv \
+    --survey examples/data/survey.csv --survey-counts examples/data/survey_counts.csv \
+    --board examples/data/board.csv --org RXX) > "$t/out" 2> "$t/err"
+check "sample" 1 $?
+same "sample stderr" "examples/data/staff.csv:6184: band: unknown_band: not a known band: 'Band 8'
+examples/data/staff.csv:6635: ethnicity: unknown_ethnicity: not a known ethnic category: 'BAME'
+examples/data/staff.csv:7136: training: invalid_yes_no: not yes or no: 'maybe'
+examples/data/staff.csv:7737: staff_id: duplicate_id: already seen in this organisation and year: '20031657'
+examples/data/staff.csv:8338: band: missing_value: a value is required
+examples/data/applicants.csv:10002: appointed: appointed_not_shortlisted: appointed but not shortlisted 'Yes'
+examples/data/survey.csv:2008: harassment_public: invalid_yes_no: not a recognised answer: 'Sometimes'
+examples/data/survey_counts.csv:16: yes: yes_gt_respondents: yes is greater than respondents: '84'" "$(cat "$t/err")"
+grep -q 'Reporting year: 2024' "$t/out"; check "sample defaults to the latest year" 0 $?
+
+# a failed file: exit 3, FILE: error: REASON: message; the rest is reported
+"$bin" --staff "$t/nocol.csv" --board "$t/b.csv" --format json > "$t/out" 2> "$t/err"
+check "failed file" 3 $?
+same "failed file stderr" "$t/nocol.csv: error: missing_column: required column absent: 'band'" "$(cat "$t/err")"
+grep -q '"error": "missing_column"' "$t/out"; check "failed file in report" 0 $?
+grep -q '"year": 2023,' "$t/out"; check "latest year from the board" 0 $?
+
+# a failed file and no year at all: exit 3, nothing on stdout
+"$bin" --staff "$t/nocol.csv" > "$t/out" 2>/dev/null; check "failed, no year" 3 $?
+same "failed, no year prints nothing" "" "$(cat "$t/out")"
+
+# every row rejected: no year, exit 2, nothing on stdout
+"$bin" --staff "$t/allbad.csv" > "$t/out" 2> "$t/err"; check "nothing accepted" 2 $?
+same "nothing accepted prints nothing" "" "$(cat "$t/out")"
+grep -q "allbad.csv:2: band: unknown_band:" "$t/err"; check "nothing accepted stderr" 0 $?
+
+# a file without a year column: --year is its default, else no_year
+"$bin" --staff "$t/noyear.csv" --year ' 2023/24 ' --format json > "$t/out" 2>/dev/null
+check "yearless with --year" 0 $?
+grep -q '"year": 2024,' "$t/out"; check "--year 2023/24 is 2024" 0 $?
+"$bin" --staff "$t/noyear.csv" --board "$t/b.csv" > "$t/out" 2> "$t/err"
+check "yearless without --year" 3 $?
+same "no_year stderr" "$t/noyear.csv: error: no_year: no year column and no default year" "$(cat "$t/err")"
+
+# files are ingested staff first whatever the order of the options
+"$bin" --board "$t/b.csv" --staff "$t/s.csv" --format json --org ' ' > "$t/out" 2>/dev/null
+check "order" 0 $?
+first=$(grep -o '"kind": "[a-z_]*"' "$t/out" | head -n 1)
+same "staff first" '"kind": "staff"' "$first"
+grep -q '"org": "",' "$t/out"; check "--org trimmed" 0 $?
+
+# csv format
+"$bin" --staff "$t/s.csv" --format csv > "$t/out" 2>/dev/null; check "csv" 0 $?
+same "csv header" "indicator,part,group,measure,value" "$(head -n 1 "$t/out")"
+grep -q '^1,workforce,bme,count,1$' "$t/out"; check "csv row" 0 $?
+
+# an unreadable file
+"$bin" --staff "$t/missing.csv" --board "$t/b.csv" > /dev/null 2> "$t/err"; check "unreadable" 3 $?
+grep -q "missing.csv: error: unreadable: " "$t/err"; check "unreadable stderr" 0 $?
+
+if [ $fails -ne 0 ]; then
+    echo "cli: $fails of $n checks failed"
+    exit 1
+fi
+echo "cli: $n checks passed"
