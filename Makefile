@@ -43,8 +43,8 @@ $(STATIC): $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(SOFILE): $(PIC_OBJ)
-	$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--no-undefined $(LDFLAGS) -o $@ $^ -lm
+$(SOFILE): $(PIC_OBJ) libwres/libwres.map
+	$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--version-script=libwres/libwres.map -Wl,--no-undefined $(LDFLAGS) -o $@ $(PIC_OBJ) -lm
 	ln -sf libwres.so.$(VERSION) $(B)/$(SONAME)
 	ln -sf $(SONAME) $(B)/libwres.so
 
@@ -75,6 +75,7 @@ check: $(TESTS) $(REPORT) $(GEN)
 	  WRES_TOP=$(CURDIR) WRES_REPORT=$(CURDIR)/$(REPORT) $$t; done
 	@sh tests/cli-test.sh $(CURDIR)/$(REPORT)
 	@sh tests/sample-check.sh $(GEN)
+	@sh tests/readme-example.sh
 	@echo "all tests passed"
 
 # The same suites built with AddressSanitizer and UBSan, no recovery.
