@@ -423,26 +423,33 @@ static int decode_fields(const rowctx *rc, decoded *d)
     return WRES_E_INVALID;
 }
 
-/* The duplicate-id key: kind, org, year, [post_id,] id, NUL-separated. */
-static int id_key(const rowctx *rc, const decoded *d, wres__buf *key)
+/* The duplicate-id key: kind and year, org, [post_id,] id, NUL-separated.
+ * Built on the stack: ingestion allocates nothing for a row it accepts
+ * unless the id is new. */
+#define KEY_MAX (16 + 3 * (WRES__FIELD_MAX + 1))
+
+static size_t key_part(char *key, size_t at, const char *s, size_t n)
+{
+    if (n)
+        memcpy(key + at, s, n);
+    key[at + n] = '\0';
+    return at + n + 1;
+}
+
+static size_t id_key(const rowctx *rc, const decoded *d, char *key)
 {
     const wres__fields *f = rc->f;
-    char head[16];
+    size_t at;
     int n;
 
     if (rc->kind == WRES_KIND_SURVEY_COUNTS || !has_value(f, WRES__COL_ID))
         return 0;
-    n = snprintf(head, sizeof head, "%d:%d", rc->kind, d->year);
-    wres__buf_add(key, head, (size_t)n + 1);
-    wres__buf_add(key, d->org, d->org_len);
-    wres__buf_add(key, "", 1);
-    if (rc->kind == WRES_KIND_APPLICANTS) {
-        if (f->present[WRES__COL_POST_ID])
-            wres__buf_add(key, f->v[WRES__COL_POST_ID], f->len[WRES__COL_POST_ID]);
-        wres__buf_add(key, "", 1);
-    }
-    wres__buf_add(key, f->v[WRES__COL_ID], f->len[WRES__COL_ID]);
-    return key->oom ? WRES_E_NOMEM : 1;
+    n = snprintf(key, 16, "%d:%d", rc->kind, d->year);
+    at = key_part(key, (size_t)n, d->org, d->org_len);
+    if (rc->kind == WRES_KIND_APPLICANTS)
+        at = key_part(key, at, f->present[WRES__COL_POST_ID] ? f->v[WRES__COL_POST_ID] : "",
+                      f->present[WRES__COL_POST_ID] ? f->len[WRES__COL_POST_ID] : 0);
+    return key_part(key, at, f->v[WRES__COL_ID], f->len[WRES__COL_ID]);
 }
 
 static int survey_room(const wres__period *p, int q, int64_t n)
@@ -456,9 +463,10 @@ int wres__decode_row(wres_ctx *ctx, int kind, size_t source, int64_t line,
     rowctx rc;
     decoded d;
     wres__period *p;
-    wres__buf key = {0};
+    char key[KEY_MAX];
+    size_t key_len;
     uint64_t hash = 0;
-    int rv, oom, has_key, q;
+    int rv, oom, q;
 
     rc.ctx = ctx;
     rc.kind = kind;
@@ -469,35 +477,23 @@ int wres__decode_row(wres_ctx *ctx, int kind, size_t source, int64_t line,
     if (rv)
         return rv;
 
-    has_key = id_key(&rc, &d, &key);
-    if (has_key < 0)
-        return WRES_E_NOMEM;
-    if (has_key) {
-        hash = wres__hash(key.p, key.len);
-        if (wres__ids_has(&ctx->store, key.p, key.len, hash)) {
-            wres__buf_free(&key);
+    key_len = id_key(&rc, &d, key);
+    if (key_len) {
+        hash = wres__hash(key, key_len);
+        if (wres__ids_has(&ctx->store, key, key_len, hash))
             return reject(&rc, WRES__COL_ID, WRES_REASON_DUPLICATE_ID,
                           "already seen in this organisation and year:");
-        }
     }
     p = wres__store_period(&ctx->store, d.org, d.org_len, d.year, 1, &oom);
-    if (!p) {
-        wres__buf_free(&key);
+    if (!p)
         return WRES_E_NOMEM;
-    }
     if (kind == WRES_KIND_SURVEY_COUNTS &&
-        !survey_room(p, d.indicator - 5, d.n_resp)) {
-        wres__buf_free(&key);
+        !survey_room(p, d.indicator - 5, d.n_resp))
         return reject(&rc, WRES__COL_RESPONDENTS, WRES_REASON_INVALID_INTEGER,
                       "respondents for this organisation, year and indicator "
                       "would exceed 2^63-1:");
-    }
-    if (has_key) {
-        rv = wres__ids_insert(&ctx->store, key.p, key.len, hash);
-        wres__buf_free(&key);
-        if (rv)
-            return rv;
-    }
+    if (key_len && (rv = wres__ids_insert(&ctx->store, key, key_len, hash)) != 0)
+        return rv;
 
     switch (kind) {
     case WRES_KIND_STAFF:
