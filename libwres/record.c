@@ -278,7 +278,10 @@ static int check_answer(const rowctx *rc, int col, int vocab, int *answered,
     *yes = 0;
     if (!has_value(f, col))
         return 0;
-    if (wres__parse_survey_answer(f->v[col], f->len[col], vocab, yes) != 0)
+    /* vocab < 0: plain yes/no, the survey's own wording is not accepted */
+    if ((vocab < 0 ? wres__parse_yes_no(f->v[col], f->len[col], yes)
+                   : wres__parse_survey_answer(f->v[col], f->len[col], vocab,
+                                               yes)) != 0)
         return reject(rc, col, WRES_REASON_INVALID_YES_NO,
                       "not a recognised answer:");
     *answered = 1;
@@ -378,9 +381,8 @@ static int decode_fields(const rowctx *rc, decoded *d)
         if ((rv = check_answer(rc, WRES__COL_EQUAL_OPP, WRES__ANSWER_EQUAL_OPP,
                                &d->answered[2], &d->yes[2])) != 0)
             return rv;
-        return check_answer(rc, WRES__COL_DISCRIMINATION,
-                            WRES__ANSWER_HARASSMENT, &d->answered[3],
-                            &d->yes[3]);
+        return check_answer(rc, WRES__COL_DISCRIMINATION, -1,
+                            &d->answered[3], &d->yes[3]);
     }
 
     case WRES_KIND_SURVEY_COUNTS: {
