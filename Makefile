@@ -76,6 +76,7 @@ check: $(TESTS) $(REPORT) $(GEN)
 	@sh tests/cli-test.sh $(CURDIR)/$(REPORT)
 	@sh tests/sample-check.sh $(GEN)
 	@sh tests/readme-example.sh
+	@sh tests/reference-check.sh $(CURDIR)/$(REPORT)
 	@echo "all tests passed"
 
 # The same suites built with AddressSanitizer and UBSan, no recovery.
