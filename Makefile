@@ -17,6 +17,17 @@ VERSION_PATCH := $(shell sed -n 's/^\#define WRES_VERSION_PATCH \([0-9]*\)/\1/p'
 VERSION := $(VERSION_MAJOR).$(VERSION_MINOR).$(VERSION_PATCH)
 
 B := build
+
+# Install directories (GNU conventions); DESTDIR is honoured by install.
+PREFIX     ?= /usr/local
+prefix     ?= $(PREFIX)
+exec_prefix ?= $(prefix)
+libdir     ?= $(exec_prefix)/lib
+includedir ?= $(prefix)/include
+bindir     ?= $(exec_prefix)/bin
+mandir     ?= $(prefix)/share/man
+pkgconfigdir ?= $(libdir)/pkgconfig
+INSTALL    ?= install
 LIB_SRC := $(wildcard libwres/*.c)
 LIB_OBJ := $(patsubst libwres/%.c,$(B)/obj/%.o,$(LIB_SRC))
 PIC_OBJ := $(patsubst libwres/%.c,$(B)/pic/%.o,$(LIB_SRC))
@@ -28,8 +39,8 @@ REPORT  := $(B)/wres-report
 GEN     := $(B)/gen-sample
 TESTS   := $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/check_*.c))
 
-.PHONY: all demo check check-asan check-valgrind sample clean
-all: $(STATIC) $(SOFILE) $(REPORT)
+.PHONY: all demo check check-suites check-asan check-valgrind sample clean install uninstall abi-check abi-baseline
+all: $(STATIC) $(SOFILE) $(REPORT) $(B)/wres.pc
 
 $(B)/obj/%.o: libwres/%.c $(HDRS)
 	@mkdir -p $(@D)
@@ -70,20 +81,30 @@ $(B)/tests/%: tests/%.c tests/testutil.h $(STATIC) $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) -Wno-shadow $(CPPFLAGS_LIB) -Itests $(CFLAGS) $< $(STATIC) $(LDFLAGS) $(PKG_CHECK) -lm -o $@
 
-check: $(TESTS) $(REPORT) $(GEN)
+# make check: the suites and the command-line tests (check-suites, which
+# the sanitizer builds rerun), then what concerns the built artefacts:
+# exports, ABI, header, install, locale, man pages, sample data, README.
+check: check-suites $(SOFILE) $(GEN) abi-check
+	@sh tests/exports-check.sh $(SOFILE)
+	@CC="$(CC)" sh tests/header-check.sh $(STATIC)
+	@sh tests/install-check.sh
+	@CC="$(CC)" sh tests/locale-check.sh $(STATIC)
+	@sh tests/man-check.sh
+	@sh tests/sample-check.sh $(GEN)
+	@sh tests/readme-example.sh
+	@echo "all tests passed"
+
+check-suites: $(TESTS) $(REPORT)
 	@set -e; for t in $(TESTS); do echo "== $$t"; \
 	  WRES_TOP=$(CURDIR) WRES_REPORT=$(CURDIR)/$(REPORT) $$t; done
 	@sh tests/cli-test.sh $(CURDIR)/$(REPORT)
-	@sh tests/sample-check.sh $(GEN)
-	@sh tests/readme-example.sh
 	@sh tests/reference-check.sh $(CURDIR)/$(REPORT)
-	@echo "all tests passed"
 
 # The same suites built with AddressSanitizer and UBSan, no recovery.
 check-asan:
 	$(MAKE) B=build/asan CC=clang \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
-	  LDFLAGS="-fsanitize=address,undefined" check
+	  LDFLAGS="-fsanitize=address,undefined" check-suites
 
 # The suites under valgrind: no forking, leaks are errors.
 check-valgrind: $(TESTS)
@@ -91,5 +112,50 @@ check-valgrind: $(TESTS)
 	  CK_FORK=no WRES_TOP=$(CURDIR) valgrind -q --leak-check=full \
 	    --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=9 $$t; done
 
+$(B)/wres.pc: wres.pc.in include/wres.h FORCE
+	@mkdir -p $(@D)
+	sed -e 's|@prefix@|$(prefix)|' -e 's|@libdir@|$(libdir)|' \
+	    -e 's|@includedir@|$(includedir)|' -e 's|@version@|$(VERSION)|' $< > $@
+
+install: all
+	$(INSTALL) -d $(DESTDIR)$(libdir) $(DESTDIR)$(includedir) $(DESTDIR)$(bindir) \
+	  $(DESTDIR)$(pkgconfigdir) $(DESTDIR)$(mandir)/man1 $(DESTDIR)$(mandir)/man3
+	$(INSTALL) -m 644 include/wres.h $(DESTDIR)$(includedir)/wres.h
+	$(INSTALL) -m 755 $(SOFILE) $(DESTDIR)$(libdir)/libwres.so.$(VERSION)
+	ln -sf libwres.so.$(VERSION) $(DESTDIR)$(libdir)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(libdir)/libwres.so
+	$(INSTALL) -m 644 $(STATIC) $(DESTDIR)$(libdir)/libwres.a
+	$(INSTALL) -m 644 $(B)/wres.pc $(DESTDIR)$(pkgconfigdir)/wres.pc
+	$(INSTALL) -m 755 $(REPORT) $(DESTDIR)$(bindir)/wres-report
+	$(INSTALL) -m 644 man/*.3 $(DESTDIR)$(mandir)/man3/
+	$(INSTALL) -m 644 man/*.1 $(DESTDIR)$(mandir)/man1/
+
+uninstall:
+	rm -f $(DESTDIR)$(includedir)/wres.h $(DESTDIR)$(libdir)/libwres.so.$(VERSION) \
+	  $(DESTDIR)$(libdir)/$(SONAME) $(DESTDIR)$(libdir)/libwres.so \
+	  $(DESTDIR)$(libdir)/libwres.a $(DESTDIR)$(pkgconfigdir)/wres.pc \
+	  $(DESTDIR)$(bindir)/wres-report
+	for f in man/*.3; do rm -f $(DESTDIR)$(mandir)/man3/$${f#man/}; done
+	for f in man/*.1; do rm -f $(DESTDIR)$(mandir)/man1/$${f#man/}; done
+
+# The ABI guard: the built library against the committed abidw baseline.
+# Additions are allowed (--no-added-syms); any other difference in the
+# symbols or types of the baseline, incompatible or not, fails.
+abi-check: $(SOFILE)
+	abidw --no-corpus-path --headers-dir include $(SOFILE) > $(B)/libwres.abi
+	@abidiff --no-added-syms --headers-dir1 include --headers-dir2 include \
+	  tests/abi/libwres.abi $(B)/libwres.abi; s=$$?; \
+	  if [ $$s -ne 0 ]; then echo "abi-check: the ABI of WRES_1.0 changed (abidiff status $$s)"; exit 1; fi
+	@echo "abi-check: no change to the committed ABI"
+
+# Run once per release that adds symbols, and commit the result.
+abi-baseline: $(SOFILE)
+	@mkdir -p tests/abi
+	abidw --no-corpus-path --headers-dir include $(SOFILE) > tests/abi/libwres.abi
+	nm -D --defined-only $(SOFILE) | awk '$$3 ~ /^wres_/ {sub(/@.*/, "", $$3); print $$3}' \
+	  | sort > tests/abi/exports.txt
+
 clean:
 	rm -rf $(B)
+
+FORCE:

@@ -48,11 +48,11 @@ enum wres_status {
     WRES_DONE = 1,          /* iteration finished / index past the end */
     WRES_NULL = 2,          /* the figure exists but cannot be computed */
     WRES_E_INVALID = -1,    /* bad argument (NULL handle, unknown kind...) */
-    WRES_E_NOMEM = -2,      /* out of memory; the handle is unchanged */
+    WRES_E_NOMEM = -2,      /* out of memory (see each call for what remains) */
     WRES_E_IO = -3,         /* a file could not be read */
     WRES_E_FORMAT = -4,     /* a file failed as a whole (see its reason) */
     WRES_E_REJECTED = -5,   /* a record was rejected (see the rejections) */
-    WRES_E_NOTFOUND = -6,   /* no such column, figure, or reporting year */
+    WRES_E_NOTFOUND = -6,   /* no such figure, or no reporting year */
     WRES_E_RANGE = -7,      /* a value outside its allowed range */
     WRES_E_OPTION = -8      /* unknown option, or wrong type for it */
 };

@@ -222,6 +222,21 @@ out:
     return result;
 }
 
+/* Our own words for the usual causes: strerror() is not thread-safe. */
+static const char *io_message(int err)
+{
+    switch (err) {
+    case ENOENT: return "no such file or directory";
+    case EACCES: return "permission denied";
+    case EISDIR: return "is a directory";
+    case ENOTDIR: return "a component of the path is not a directory";
+    case ENAMETOOLONG: return "file name too long";
+    case ELOOP: return "too many levels of symbolic links";
+    case EMFILE: case ENFILE: return "too many open files";
+    default: return "the file could not be read";
+    }
+}
+
 int wres_ingest_buffer(wres_ctx *ctx, int kind, const char *name,
                        const char *buf, size_t len)
 {
@@ -284,8 +299,8 @@ int wres_ingest_file(wres_ctx *ctx, int kind, const char *path)
     }
     if (!fp || err) {
         wres__free(data);
-        return fail_file(ctx, src, WRES_REASON_UNREADABLE, strerror(err), NULL,
-                         0);
+        return fail_file(ctx, src, WRES_REASON_UNREADABLE, io_message(err),
+                         NULL, 0);
     }
     rv = ingest(ctx, kind, src, data ? data : "", len);
     wres__free(data);

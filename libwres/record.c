@@ -550,6 +550,8 @@ int wres__decode_row(wres_ctx *ctx, int kind, size_t source, int64_t line,
 
 /* ---- records through the API ------------------------------------------- */
 
+#define MAX_EXTRA 64     /* extra (unknown) columns on one record */
+
 typedef struct extra_field {
     char *name;
     char *value;
@@ -563,10 +565,11 @@ struct wres_record {
     char *val[WRES__COLS];
     size_t len[WRES__COLS];
     unsigned char present[WRES__COLS];
+    unsigned char ordered[WRES__COLS];  /* already in order[] */
     extra_field *extra;
     size_t n_extra, extra_cap;
     /* the order fields were first set: col, or WRES__COLS + extra index */
-    int order[WRES__COLS + 64];
+    int order[WRES__COLS + MAX_EXTRA];
     size_t n_order;
 };
 
@@ -630,6 +633,7 @@ static void record_clear(wres_record *rec)
         rec->val[i] = NULL;
         rec->len[i] = 0;
         rec->present[i] = 0;
+        rec->ordered[i] = 0;
     }
     for (i = 0; i < rec->n_extra; i++) {
         wres__free(rec->extra[i].name);
@@ -694,13 +698,15 @@ int wres_record_set(wres_record *rec, const char *column, const char *value)
     }
     col = wres__column_lookup(rec->kind, name, name_len);
     if (col >= 0) {
-        int seen = rec->present[col] || rec->val[col];
         wres__free(rec->val[col]);
         rec->val[col] = copy;
         rec->len[col] = vlen;
         rec->present[col] = copy != NULL;
-        if (!seen && copy && rec->n_order < sizeof rec->order / sizeof rec->order[0])
+        /* order[] has room for every known column besides the extras */
+        if (copy && !rec->ordered[col]) {
+            rec->ordered[col] = 1;
             rec->order[rec->n_order++] = col;
+        }
         return WRES_OK;
     }
     /* a column this kind does not know: kept for the row checks and listed
@@ -718,7 +724,7 @@ int wres_record_set(wres_record *rec, const char *column, const char *value)
     {
         void *p = rec->extra;
         char *ncopy;
-        if (rec->n_order >= sizeof rec->order / sizeof rec->order[0]) {
+        if (rec->n_extra >= MAX_EXTRA) {
             wres__free(copy);
             wres__set_error(rec->ctx, "too many extra columns on one record");
             return WRES_E_RANGE;

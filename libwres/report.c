@@ -261,7 +261,7 @@ void wres_report_free(wres_report *report)
 int wres_report_render(wres_report *report, int format, const char **out,
                        size_t *len)
 {
-    if (!report || !out)
+    if (!report || !out || format < WRES_FORMAT_JSON || format > WRES_FORMAT_CSV)
         return WRES_E_INVALID;
     wres__buf_free(&report->out);
     switch (format) {

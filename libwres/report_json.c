@@ -3,7 +3,6 @@
  * INDICATORS.md, key for key), as text a person reads, and as CSV with one
  * row per figure.  Writers only format; they compute nothing.
  */
-#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,25 +10,65 @@
 
 #include "wres_private.h"
 
+/* Whatever the caller's locale (libwres runs inside other programs), the
+ * decimal point written is '.': the run of bytes printf put between the
+ * digits, if any, becomes '.'.  No localeconv(), which is not thread-safe. */
+static void dot_decimal(char *s)
+{
+    char *p = s, *q;
+
+    while (*p == '-' || *p == '+' || *p == ' ')
+        p++;
+    while (*p >= '0' && *p <= '9')
+        p++;
+    if (*p == '\0' || *p == 'e' || *p == 'E' || *p == '.')
+        return;
+    q = p;
+    while (*q && !(*q >= '0' && *q <= '9') && *q != 'e' && *q != 'E')
+        q++;
+    *p = '.';
+    memmove(p + 1, q, strlen(q) + 1);
+}
+
 void wres__fmt_double(char *out, size_t cap, double v)
 {
-    const char *dp = localeconv()->decimal_point;
-    size_t dplen = dp ? strlen(dp) : 0;
     int prec;
-    char *p;
 
     if (v == 0.0)
         v = 0.0; /* no "-0" */
+    /* the shortest of 15, 16, 17 significant digits that reads back
+     * exactly (strtod reads the same locale snprintf wrote) */
     for (prec = 15; prec <= 17; prec++) {
         snprintf(out, cap, "%.*g", prec, v);
         if (strtod(out, NULL) == v)
             break;
     }
-    /* whatever the caller's locale, the decimal point is '.' */
-    if (dplen && strcmp(dp, ".") != 0 && (p = strstr(out, dp)) != NULL) {
-        *p = '.';
-        memmove(p + 1, p + dplen, strlen(p + dplen) + 1);
-    }
+    dot_decimal(out);
+}
+
+/* Fixed-point text for the text writer, locale-free. */
+typedef struct fixed_text {
+    char s[64];
+} fixed_text;
+
+static fixed_text fx(double v, int decimals)
+{
+    fixed_text t;
+
+    snprintf(t.s, sizeof t.s, "%.*f", decimals, v);
+    dot_decimal(t.s);
+    return t;
+}
+
+/* A confidence level as a percentage: 95, 99.5. */
+static fixed_text conf(double c)
+{
+    fixed_text t;
+
+    wres__fmt_double(t.s, sizeof t.s, c * 100.0);
+    if (strlen(t.s) > 8)
+        t = fx(c * 100.0, 4);
+    return t;
 }
 
 /* ---- JSON --------------------------------------------------------------- */
@@ -355,13 +394,13 @@ static void txt_num(wres__buf *b, double v, int decimals, const char *unit)
     if (!isfinite(v))
         wres__buf_puts(b, "n/a");
     else
-        wres__buf_printf(b, "%.*f%s", decimals, v, unit);
+        wres__buf_printf(b, "%s%s", fx(v, decimals).s, unit);
 }
 
 static void txt_pct_col(wres__buf *b, int64_t x, int64_t n)
 {
     if (n > 0)
-        wres__buf_printf(b, " %7.1f", (double)x / (double)n * 100.0);
+        wres__buf_printf(b, " %7s", fx((double)x / (double)n * 100.0, 1).s);
     else
         wres__buf_printf(b, " %7s", "n/a");
 }
@@ -388,9 +427,9 @@ static void txt_sig(wres__buf *b, double p, int sig, double c)
     if (p < 0.0001)
         wres__buf_puts(b, "< 0.0001");
     else
-        wres__buf_printf(b, "= %.4f", p);
-    wres__buf_printf(b, ", %s at %g%% confidence",
-                     sig ? "significant" : "not significant", c * 100.0);
+        wres__buf_printf(b, "= %s", fx(p, 4).s);
+    wres__buf_printf(b, ", %s at %s%% confidence",
+                     sig ? "significant" : "not significant", conf(c).s);
 }
 
 static void txt_rl(wres__buf *b, const wres__rl *r, const char *verb,
@@ -404,13 +443,14 @@ static void txt_rl(wres__buf *b, const wres__rl *r, const char *verb,
         wres__buf_printf(b, "  %-6s %8lld %s of %lld", name[i],
                          (long long)g[i]->events, verb, (long long)g[i]->n);
         if (isfinite(g[i]->rate))
-            wres__buf_printf(b, " (%.1f%%)", g[i]->rate * 100.0);
+            wres__buf_printf(b, " (%s%%)", fx(g[i]->rate * 100.0, 1).s);
         wres__buf_puts(b, "\n");
     }
     wres__buf_puts(b, "  Relative likelihood ");
     txt_num(b, r->rl, 2, "");
     if (isfinite(r->lo))
-        wres__buf_printf(b, " (%g%% CI %.2f to %.2f)", c * 100.0, r->lo, r->hi);
+        wres__buf_printf(b, " (%s%% CI %s to %s)", conf(c).s, fx(r->lo, 2).s,
+                         fx(r->hi, 2).s);
     wres__buf_puts(b, "; ");
     txt_sig(b, r->p, r->significant, c);
     wres__buf_puts(b, "\n  ");
@@ -455,8 +495,8 @@ void wres__write_text(const wres__model *m, wres__buf *b)
 
     wres__buf_printf(b, "WRES report (libwres %s)\n", WRES_VERSION_STRING);
     wres__buf_printf(b, "Organisation: %s   Reporting year: %d (31 March %d)   "
-                     "Confidence: %g%%\n\n",
-                     m->org[0] ? m->org : "(default)", m->year, m->year, c * 100.0);
+                     "Confidence: %s%%\n\n",
+                     m->org[0] ? m->org : "(default)", m->year, m->year, conf(c).s);
 
     wres__buf_puts(b, "Data quality\n");
     wres__buf_printf(b, "  %-28s %-13s %9s %9s %9s  %s\n", "file", "kind", "read",
@@ -534,15 +574,15 @@ void wres__write_text(const wres__model *m, wres__buf *b)
                                  (long long)s->yes[q], (long long)s->n[q]);
                 txt_num(b, s->pct[q], 1, "%");
                 if (isfinite(s->lo[q]))
-                    wres__buf_printf(b, " (%g%% CI %.1f%% to %.1f%%)", c * 100.0,
-                                     s->lo[q], s->hi[q]);
+                    wres__buf_printf(b, " (%s%% CI %s%% to %s%%)", conf(c).s,
+                                     fx(s->lo[q], 1).s, fx(s->hi[q], 1).s);
                 wres__buf_puts(b, "\n");
             }
             wres__buf_puts(b, "  Difference BME - white ");
             txt_num(b, s->diff, 1, " points");
             if (isfinite(s->diff_lo))
-                wres__buf_printf(b, " (%g%% CI %.1f to %.1f)", c * 100.0,
-                                 s->diff_lo, s->diff_hi);
+                wres__buf_printf(b, " (%s%% CI %s to %s)", conf(c).s,
+                                 fx(s->diff_lo, 1).s, fx(s->diff_hi, 1).s);
             wres__buf_puts(b, "; ");
             txt_sig(b, s->p, s->significant, c);
             wres__buf_puts(b, "\n");
