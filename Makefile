@@ -92,6 +92,7 @@ check: check-suites $(SOFILE) $(GEN) abi-check
 	@sh tests/man-check.sh
 	@sh tests/sample-check.sh $(GEN)
 	@sh tests/readme-example.sh
+	@sh tests/python-check.sh $(CURDIR)/$(REPORT) $(CURDIR)/$(SOFILE)
 	@echo "all tests passed"
 
 check-suites: $(TESTS) $(REPORT)

@@ -179,9 +179,9 @@ int main(int argc, char **argv)
         wres_ctx_free(ctx);
         return 2;
     }
-    fwrite(text, 1, len, stdout);
     status = failed ? 3 : rejected ? 1 : 0;
-    if (fflush(stdout) != 0) {
+    if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0 ||
+        ferror(stdout)) {
         fprintf(stderr, "wres-report: cannot write the report\n");
         status = 2;
     }

@@ -202,6 +202,7 @@ int wres__reject(wres_ctx *ctx, size_t source, int64_t line,
     snprintf(ctx->errmsg, sizeof ctx->errmsg, "%s:%lld: %s: %s: %s",
              ctx->sources[source].path, (long long)line, col,
              wres_reason_name(reason), msg);
+    wres__errmsg_fix(ctx);
     return WRES_OK;
 }
 

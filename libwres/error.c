@@ -9,6 +9,8 @@
 
 #include "wres_private.h"
 
+static size_t utf8_whole(const char *s, size_t n);
+
 const char *wres_strerror(int status)
 {
     switch (status) {
@@ -70,11 +72,37 @@ void wres__set_error(wres_ctx *ctx, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(ctx->errmsg, sizeof ctx->errmsg, fmt, ap);
     va_end(ap);
+    wres__errmsg_fix(ctx);
+}
+
+void wres__errmsg_fix(wres_ctx *ctx)
+{
+    size_t n = strlen(ctx->errmsg);
+
+    ctx->errmsg[utf8_whole(ctx->errmsg, n)] = '\0';
+}
+
+/* Length of s[0..n) without a multi-byte sequence cut at its end. */
+static size_t utf8_whole(const char *s, size_t n)
+{
+    size_t i = n, k = 0;
+
+    while (i > 0 && k < 4 && ((unsigned char)s[i - 1] & 0xc0) == 0x80) {
+        i--;
+        k++;
+    }
+    if (i > 0 && (unsigned char)s[i - 1] >= 0xc0) {
+        unsigned char lead = (unsigned char)s[i - 1];
+        size_t need = lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : 1;
+        if (k < need)
+            return i - 1;
+    }
+    return n;
 }
 
 void wres__buf_add_shown(wres__buf *b, const char *s, size_t n, size_t max)
 {
-    size_t i, keep = n > max ? max : n;
+    size_t i, keep = n > max ? utf8_whole(s, max) : n;
 
     for (i = 0; i < keep; i++) {
         unsigned char c = (unsigned char)s[i];

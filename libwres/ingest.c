@@ -31,6 +31,7 @@ static int fail_file(wres_ctx *ctx, size_t src, int reason, const char *msg,
     }
     snprintf(ctx->errmsg, sizeof ctx->errmsg, "%s: error: %s: %s", s->path,
              wres_reason_name(reason), b.oom ? msg : b.p);
+    wres__errmsg_fix(ctx);
     wres__buf_free(&b);
     return reason == WRES_REASON_UNREADABLE ? WRES_E_IO : WRES_E_FORMAT;
 }

@@ -134,6 +134,8 @@ void wres__set_error(wres_ctx *ctx, const char *fmt, ...)
  * at most max bytes are kept (then "..."). */
 void wres__buf_add_shown(wres__buf *b, const char *s, size_t n, size_t max);
 int wres__utf8_valid(const char *s, size_t n);
+/* Drop a multi-byte sequence that truncation cut at the end of errmsg. */
+void wres__errmsg_fix(wres_ctx *ctx);
 
 /* ---- columns and fields -------------------------------------------------
  * Canonical columns of all kinds.  WRES__COL_ID is staff_id, applicant_id,

@@ -441,6 +441,43 @@ START_TEST(argument_errors)
 }
 END_TEST
 
+/* Independent of the library's validator: every lead byte followed by
+ * the right number of continuation bytes. */
+static int utf8_ok(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        int k = *p < 0x80 ? 0 : (*p & 0xe0) == 0xc0 ? 1 : (*p & 0xf0) == 0xe0 ? 2
+              : (*p & 0xf8) == 0xf0 ? 3 : -1;
+        if (k < 0)
+            return 0;
+        for (p++; k > 0; k--, p++)
+            if ((*p & 0xc0) != 0x80)
+                return 0;
+    }
+    return 1;
+}
+
+START_TEST(messages_cut_on_character_boundaries)
+{
+    wres_ctx *ctx;
+    const char *msg;
+    char csv[512] = "staff_id,year,ethnicity,band,staff_group\n1,2024,A,Band ";
+    int i;
+
+    for (i = 0; i < 31; i++)
+        strcat(csv, "\xc3\xa9"); /* e acute: the 60-byte cut falls mid-character */
+    strcat(csv, ",clinical\n");
+    ck_assert_int_eq(wres_ctx_new(&ctx), WRES_OK);
+    ck_assert_int_eq(tu_ingest(ctx, WRES_KIND_STAFF, "s.csv", csv), WRES_OK);
+    ck_assert_int_eq(wres_rejection_get(ctx, 0, NULL, NULL, NULL, NULL, &msg), WRES_OK);
+    ck_assert_ptr_nonnull(strstr(msg, "..."));
+    ck_assert_msg(utf8_ok(msg), "message is not UTF-8: %s", msg);
+    ck_assert_msg(utf8_ok(wres_errmsg(ctx)), "errmsg is not UTF-8");
+    wres_ctx_free(ctx);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("report");
@@ -454,6 +491,7 @@ int main(void)
     tcase_add_test(tc, cursor_walks_every_figure);
     tcase_add_test(tc, api_rejections_and_ignored_columns);
     tcase_add_test(tc, argument_errors);
+    tcase_add_test(tc, messages_cut_on_character_boundaries);
     suite_add_tcase(s, tc);
     return tu_run(s) ? EXIT_FAILURE : EXIT_SUCCESS;
 }

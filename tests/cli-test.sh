@@ -103,6 +103,13 @@ grep -q '^1,workforce,bme,count,1$' "$t/out"; check "csv row" 0 $?
 "$bin" --staff "$t/missing.csv" --board "$t/b.csv" > /dev/null 2> "$t/err"; check "unreadable" 3 $?
 grep -q "missing.csv: error: unreadable: " "$t/err"; check "unreadable stderr" 0 $?
 
+# a report that cannot be written is an error, even when larger than stdio's buffer
+if [ -w /dev/full ]; then
+    (cd "$top" && "$bin" --staff examples/data/staff.csv --format json > /dev/full 2> "$t/err")
+    check "write error" 2 $?
+    grep -q "cannot write the report" "$t/err"; check "write error message" 0 $?
+fi
+
 if [ $fails -ne 0 ]; then
     echo "cli: $fails of $n checks failed"
     exit 1

@@ -1,0 +1,1283 @@
+"""wres - the whole libwres API from Python, through ctypes.
+
+libwres computes the NHS Workforce Race Equality Standard (WRES) indicators
+from a trust's staff records.  This module wraps every function of
+``wres.h`` with the Python 3 standard library only (no compiler, no
+third-party package):
+
+    import wres
+
+    with wres.Context(confidence=0.9) as ctx:
+        ctx.ingest_file("staff", "staff.csv")
+        for r in ctx.rejections():
+            print(r.file, r.line, r.column, r.reason, r.message)
+        with ctx.report("RXX", 2024) as report:
+            print(report.get(4, "", "", "relative_likelihood"))
+            data = report.to_dict()        # the JSON contract as a dict
+            for figure in report:          # every figure, in report order
+                print(figure)
+
+Finding the library
+    The shared library is taken from the environment variable
+    ``WRES_LIBRARY`` (a path such as ``build/libwres.so.1.0.0``) when it is
+    set, otherwise from the loader's search path:
+    ``ctypes.util.find_library("wres")``, then ``libwres.so.1``.  The module
+    refuses a library whose major version is not 1.
+
+Handles
+    `Context`, `Record`, `Report` and `Cursor` own one C handle each.  Free
+    them deterministically with ``with`` blocks or ``close()``; ``__del__``
+    is only a safety net.  ``close()`` may be called more than once.  A
+    `Record` keeps its `Context` alive and a `Cursor` keeps its `Report`
+    alive; once the parent is closed, using the child raises `Closed`
+    (closing the child is still allowed).  A `Report` is a snapshot that
+    holds no reference to its context (as in C): it stays usable after the
+    context is closed.  As in C, one handle and everything made from it
+    must be used by one thread at a time.
+
+Strings
+    Strings go in as UTF-8 (``str`` is encoded, ``bytes`` are passed as
+    they are; paths may also be ``os.PathLike``); an embedded NUL raises
+    `Invalid`.  Strings come out as ``str`` decoded from UTF-8 with
+    ``errors="replace"``; the calls that return paths or messages accept
+    ``raw=True`` to get the exact bytes instead.
+
+Errors
+    A failing call raises `Error` (or a subclass), with ``.status`` (the
+    ``wres_status`` number, a `Status` when known) and ``.message`` (the
+    handle's ``wres_errmsg`` when the call leaves one there, otherwise the
+    ``wres_strerror`` text).  Subclasses: `Invalid` (also a ValueError;
+    `Closed` is one), `NoMemory` (also a MemoryError), `FileError` with
+    `ReadError` and `FormatError`, `Rejected`, `NotFound` (also a
+    LookupError), `RangeError` (also a ValueError) and `OptionError`.
+    ``WRES_DONE`` and ``WRES_NULL`` are not errors: iteration ends, and a
+    null figure is ``None``.
+
+The C functions and their Python counterparts
+    =============================  ==========================================
+    wres_version                   version(), version_info()
+    wres_version_string            version_string()
+    wres_strerror                  strerror(status)
+    wres_reason_name               reason_name(reason)
+    wres_kind_name                 kind_name(kind)
+    wres_ctx_new / wres_ctx_free   Context(...), Context.close()
+    wres_errmsg                    Context.errmsg()
+    wres_ctx_set_double            Context.set_double(), .confidence
+    wres_ctx_set_int               Context.set_int(), .default_year
+    wres_ctx_set_string            Context.set_string(), .default_org
+    wres_ingest_file               Context.ingest_file()
+    wres_ingest_buffer             Context.ingest_buffer()
+    wres_record_new / _free        Context.record(), Record.close()
+    wres_record_set                Record.set(), record[column] = value
+    wres_record_set_int            Record.set_int()
+    wres_record_add                Record.add(), Context.add_record()
+    wres_file_count                Context.file_count()
+    wres_file_get                  Context.file(), Context.files()
+    wres_file_reason_count         Context.file_reason_count()
+    wres_file_ignored_column       Context.file_ignored_column()
+    wres_rejection_count           Context.rejection_count()
+    wres_rejection_get             Context.rejection(), Context.rejections()
+    wres_latest_year               Context.latest_year()
+    wres_report_new / _free        Context.report(), Report.close()
+    wres_report_render             Report.render(), .render_bytes(),
+                                   .json(), .text(), .csv(), .to_dict()
+    wres_report_get                Report.get()
+    wres_cursor_new / _free        Report.cursor(), Cursor(report),
+                                   Cursor.close(); iter(report)
+    wres_cursor_next               Cursor.advance(), next(cursor)
+    wres_cursor_indicator ...      Cursor.indicator(), .part(), .group(),
+    wres_cursor_int                .measure(), .type(), .double(), .int(),
+                                   .value(), .figure()
+    =============================  ==========================================
+
+The prototyped ctypes library itself is ``wres.lib``.
+"""
+
+import collections
+import ctypes
+import ctypes.util
+import enum
+import json
+import operator
+import os
+
+__all__ = [
+    "Status", "Kind", "Option", "Reason", "Format", "Type",
+    "Error", "Invalid", "Closed", "NoMemory", "FileError", "ReadError",
+    "FormatError", "Rejected", "NotFound", "RangeError", "OptionError",
+    "version", "version_info", "version_string", "strerror", "reason_name",
+    "kind_name", "Context", "Record", "Report", "Cursor",
+    "FileInfo", "Rejection", "Figure", "lib", "library_path",
+]
+
+
+# ---------------------------------------------------------------------------
+# The enums of wres.h
+
+class Status(enum.IntEnum):
+    """The status codes of ``enum wres_status`` (frozen numbers)."""
+    OK = 0
+    DONE = 1
+    NULL = 2
+    E_INVALID = -1
+    E_NOMEM = -2
+    E_IO = -3
+    E_FORMAT = -4
+    E_REJECTED = -5
+    E_NOTFOUND = -6
+    E_RANGE = -7
+    E_OPTION = -8
+
+
+class Kind(enum.IntEnum):
+    """The five record kinds of ``enum wres_kind``."""
+    STAFF = 1
+    APPLICANTS = 2
+    SURVEY = 3
+    SURVEY_COUNTS = 4
+    BOARD = 5
+
+
+class Option(enum.IntEnum):
+    """The options of a handle (``enum wres_option``)."""
+    CONFIDENCE = 1
+    DEFAULT_YEAR = 2
+    DEFAULT_ORG = 3
+
+
+class Reason(enum.IntEnum):
+    """Rejection reasons and file failures (``enum wres_reason``)."""
+    NONE = 0
+    UNTERMINATED_QUOTE = 1
+    BAD_QUOTE = 2
+    INVALID_UTF8 = 3
+    FIELD_COUNT = 4
+    FIELD_TOO_LONG = 5
+    MISSING_VALUE = 6
+    UNKNOWN_ETHNICITY = 7
+    UNKNOWN_BAND = 8
+    UNKNOWN_STAFF_GROUP = 9
+    INVALID_YES_NO = 10
+    INVALID_YEAR = 11
+    INVALID_INTEGER = 12
+    APPOINTED_NOT_SHORTLISTED = 13
+    YES_GT_RESPONDENTS = 14
+    DUPLICATE_ID = 15
+    UNREADABLE = 16
+    NO_HEADER = 17
+    DUPLICATE_COLUMN = 18
+    MISSING_COLUMN = 19
+    NO_YEAR = 20
+
+
+class Format(enum.IntEnum):
+    """The output formats of a report (``enum wres_format``)."""
+    JSON = 1
+    TEXT = 2
+    CSV = 3
+
+
+class Type(enum.IntEnum):
+    """The type of a figure seen through a cursor (``enum wres_type``)."""
+    NULL = 0
+    INT = 1
+    DOUBLE = 2
+    BOOL = 3
+
+
+# The C names without their WRES_ prefix, for code that mirrors C:
+# wres.OK, wres.E_NOTFOUND, wres.KIND_STAFF, wres.OPT_CONFIDENCE,
+# wres.REASON_NO_YEAR, wres.FORMAT_JSON, wres.TYPE_BOOL.
+for _enum, _prefix in ((Status, ""), (Kind, "KIND_"), (Option, "OPT_"),
+                       (Reason, "REASON_"), (Format, "FORMAT_"),
+                       (Type, "TYPE_")):
+    for _member in _enum:
+        globals()[_prefix + _member.name] = _member
+del _enum, _prefix, _member
+
+_INT_MIN = -(1 << 31)
+_INT_MAX = (1 << 31) - 1
+_I64_MIN = -(1 << 63)
+_I64_MAX = (1 << 63) - 1
+_SIZE_MAX = (1 << (8 * ctypes.sizeof(ctypes.c_size_t))) - 1
+
+
+# ---------------------------------------------------------------------------
+# Loading the library and declaring every prototype
+
+class _CtxS(ctypes.Structure):
+    pass
+
+
+class _RecordS(ctypes.Structure):
+    pass
+
+
+class _ReportS(ctypes.Structure):
+    pass
+
+
+class _CursorS(ctypes.Structure):
+    pass
+
+
+_CtxP = ctypes.POINTER(_CtxS)
+_RecordP = ctypes.POINTER(_RecordS)
+_ReportP = ctypes.POINTER(_ReportS)
+_CursorP = ctypes.POINTER(_CursorS)
+
+_c_int = ctypes.c_int
+_c_i64 = ctypes.c_int64
+_c_size = ctypes.c_size_t
+_c_str = ctypes.c_char_p
+_P = ctypes.POINTER
+
+_PROTOTYPES = (
+    ("wres_version", ctypes.c_uint32, []),
+    ("wres_version_string", _c_str, []),
+    ("wres_strerror", _c_str, [_c_int]),
+    ("wres_reason_name", _c_str, [_c_int]),
+    ("wres_kind_name", _c_str, [_c_int]),
+    ("wres_ctx_new", _c_int, [_P(_CtxP)]),
+    ("wres_ctx_free", None, [_CtxP]),
+    ("wres_errmsg", _c_str, [_CtxP]),
+    ("wres_ctx_set_double", _c_int, [_CtxP, _c_int, ctypes.c_double]),
+    ("wres_ctx_set_int", _c_int, [_CtxP, _c_int, _c_i64]),
+    ("wres_ctx_set_string", _c_int, [_CtxP, _c_int, _c_str]),
+    ("wres_ingest_file", _c_int, [_CtxP, _c_int, _c_str]),
+    ("wres_ingest_buffer", _c_int, [_CtxP, _c_int, _c_str, _c_str, _c_size]),
+    ("wres_record_new", _c_int, [_CtxP, _c_int, _c_str, _P(_RecordP)]),
+    ("wres_record_free", None, [_RecordP]),
+    ("wres_record_set", _c_int, [_RecordP, _c_str, _c_str]),
+    ("wres_record_set_int", _c_int, [_RecordP, _c_str, _c_i64]),
+    ("wres_record_add", _c_int, [_RecordP]),
+    ("wres_file_count", _c_size, [_CtxP]),
+    ("wres_file_get", _c_int, [_CtxP, _c_size, _P(_c_str), _P(_c_int),
+                               _P(_c_i64), _P(_c_i64), _P(_c_i64),
+                               _P(_c_int)]),
+    ("wres_file_reason_count", _c_int, [_CtxP, _c_size, _c_int, _P(_c_i64)]),
+    ("wres_file_ignored_column", _c_int, [_CtxP, _c_size, _c_size,
+                                          _P(_c_str)]),
+    ("wres_rejection_count", _c_size, [_CtxP]),
+    ("wres_rejection_get", _c_int, [_CtxP, _c_size, _P(_c_str), _P(_c_i64),
+                                    _P(_c_str), _P(_c_int), _P(_c_str)]),
+    ("wres_latest_year", _c_int, [_CtxP, _P(_c_i64)]),
+    ("wres_report_new", _c_int, [_CtxP, _c_str, _c_i64, _P(_ReportP)]),
+    ("wres_report_free", None, [_ReportP]),
+    ("wres_report_render", _c_int, [_ReportP, _c_int,
+                                    _P(ctypes.c_void_p), _P(_c_size)]),
+    ("wres_report_get", _c_int, [_ReportP, _c_int, _c_str, _c_str, _c_str,
+                                 _P(ctypes.c_double)]),
+    ("wres_cursor_new", _c_int, [_ReportP, _P(_CursorP)]),
+    ("wres_cursor_free", None, [_CursorP]),
+    ("wres_cursor_next", _c_int, [_CursorP]),
+    ("wres_cursor_indicator", _c_int, [_CursorP]),
+    ("wres_cursor_part", _c_str, [_CursorP]),
+    ("wres_cursor_group", _c_str, [_CursorP]),
+    ("wres_cursor_measure", _c_str, [_CursorP]),
+    ("wres_cursor_type", _c_int, [_CursorP]),
+    ("wres_cursor_double", ctypes.c_double, [_CursorP]),
+    ("wres_cursor_int", _c_i64, [_CursorP]),
+)
+
+
+def _load_library():
+    env = os.environ.get("WRES_LIBRARY")
+    if env:
+        try:
+            return ctypes.CDLL(env), env
+        except OSError as e:
+            raise ImportError("wres: cannot load WRES_LIBRARY=%s: %s"
+                              % (env, e))
+    tried = []
+    for name in (ctypes.util.find_library("wres"), "libwres.so.1"):
+        if not name or name in tried:
+            continue
+        tried.append(name)
+        try:
+            return ctypes.CDLL(name), name
+        except OSError:
+            pass
+    raise ImportError("wres: cannot find libwres (tried %s); set WRES_LIBRARY "
+                      "to the path of libwres.so" % ", ".join(tried))
+
+
+def _declare(cdll):
+    for name, restype, argtypes in _PROTOTYPES:
+        try:
+            fn = getattr(cdll, name)
+        except AttributeError:
+            raise ImportError("wres: %s lacks %s(); is it libwres 1.x?"
+                              % (library_path, name))
+        fn.restype = restype
+        fn.argtypes = argtypes
+
+
+lib, library_path = _load_library()
+_declare(lib)
+if lib.wres_version() >> 16 != 1:
+    raise ImportError("wres: %s is libwres %s; this binding needs 1.x"
+                      % (library_path, lib.wres_version_string().decode()))
+
+
+# ---------------------------------------------------------------------------
+# Conversions
+
+def _dec(b, raw=False):
+    """bytes (or None) from C -> str (or the bytes themselves when raw)."""
+    if b is None or raw:
+        return b
+    return b.decode("utf-8", "replace")
+
+
+def _enc(s, what):
+    """A Python string argument -> NUL-free bytes for a const char *."""
+    if s is None:
+        return None
+    if isinstance(s, str):
+        b = s.encode("utf-8", "surrogateescape")
+    elif isinstance(s, (bytes, bytearray, memoryview)):
+        b = bytes(s)
+    else:
+        raise TypeError("%s must be str or bytes, not %s"
+                        % (what, type(s).__name__))
+    if b"\0" in b:
+        raise Invalid(Status.E_INVALID, "%s holds a NUL character" % what)
+    return b
+
+
+def _path(p, what="path"):
+    """str, bytes or os.PathLike -> bytes (os.fsencode)."""
+    p = os.fspath(p)
+    return _enc(os.fsencode(p) if isinstance(p, str) else p, what)
+
+
+def _cint(v):
+    """An int argument, or INT_MIN (never valid) when it does not fit."""
+    v = operator.index(v)
+    return v if _INT_MIN <= v <= _INT_MAX else _INT_MIN
+
+
+def _i64(v):
+    v = operator.index(v)
+    return v if _I64_MIN <= v <= _I64_MAX else _I64_MIN
+
+
+def _status(rv):
+    try:
+        return Status(rv)
+    except ValueError:
+        return rv
+
+
+def _named(enum_cls, v, what):
+    """An enum argument given as a member, an int or a (case-free) name."""
+    if isinstance(v, str):
+        key = v.strip().upper().replace("-", "_")
+        try:
+            return enum_cls[key]
+        except KeyError:
+            raise Invalid(Status.E_INVALID, "unknown %s: %r" % (what, v))
+    return _cint(v)
+
+
+def _kind(k):
+    return _named(Kind, k, "record kind")
+
+
+# ---------------------------------------------------------------------------
+# Errors
+
+class Error(Exception):
+    """A libwres call failed.
+
+    ``status`` is the ``wres_status`` code (a `Status` when known) and
+    ``message`` the library's message for it: the handle's ``wres_errmsg``
+    when the call leaves one there, otherwise the ``wres_strerror`` text.
+    """
+
+    def __init__(self, status, message=None):
+        self.status = _status(status)
+        self.message = message or strerror(status)
+        super(Error, self).__init__(self.message)
+
+    def __str__(self):
+        return self.message
+
+    @property
+    def strerror(self):
+        """The ``wres_strerror`` text of the status."""
+        return strerror(self.status)
+
+
+class Invalid(Error, ValueError):
+    """WRES_E_INVALID: a bad argument (unknown kind or format, NUL...)."""
+
+
+class Closed(Invalid):
+    """A handle, or the parent it was made from, has been closed."""
+
+
+class NoMemory(Error, MemoryError):
+    """WRES_E_NOMEM: out of memory; the handle is unchanged."""
+
+
+class FileError(Error):
+    """A file or buffer failed as a whole (`ReadError` or `FormatError`).
+
+    ``source`` is the `FileInfo` of the failed source, which the library
+    lists with its reason (``source.error``) and all counts 0.
+    """
+    source = None
+
+
+class ReadError(FileError):
+    """WRES_E_IO: a file could not be read (reason ``unreadable``)."""
+
+
+class FormatError(FileError):
+    """WRES_E_FORMAT: a file or buffer failed as a whole."""
+
+
+class Rejected(Error):
+    """WRES_E_REJECTED: an API record was rejected.
+
+    ``rejection`` is its `Rejection`, also listed by
+    `Context.rejections`.
+    """
+    rejection = None
+
+
+class NotFound(Error, LookupError):
+    """WRES_E_NOTFOUND: no such figure, or no reporting year."""
+
+
+class RangeError(Error, ValueError):
+    """WRES_E_RANGE: a value outside its allowed range."""
+
+
+class OptionError(Error):
+    """WRES_E_OPTION: unknown option, or the wrong type for it."""
+
+
+_ERRORS = {
+    Status.E_INVALID: Invalid,
+    Status.E_NOMEM: NoMemory,
+    Status.E_IO: ReadError,
+    Status.E_FORMAT: FormatError,
+    Status.E_REJECTED: Rejected,
+    Status.E_NOTFOUND: NotFound,
+    Status.E_RANGE: RangeError,
+    Status.E_OPTION: OptionError,
+}
+
+
+def _error(status, message=None):
+    return _ERRORS.get(status, Error)(status, message)
+
+
+# ---------------------------------------------------------------------------
+# Versions and names
+
+def version():
+    """The packed version of the running library: (MAJOR<<16)|(MINOR<<8)|PATCH."""
+    return lib.wres_version()
+
+
+def version_info():
+    """The version of the running library as a tuple (major, minor, patch)."""
+    v = lib.wres_version()
+    return (v >> 16, (v >> 8) & 0xff, v & 0xff)
+
+
+def version_string():
+    """The version of the running library as text, such as ``"1.0.0"``."""
+    return _dec(lib.wres_version_string())
+
+
+def strerror(status):
+    """The short English text of a status code (``"unknown status"`` if none)."""
+    return _dec(lib.wres_strerror(_cint(status)))
+
+
+def reason_name(reason):
+    """The stable name of a reason (``"unknown_band"``), or None outside 1..20."""
+    return _dec(lib.wres_reason_name(_cint(reason)))
+
+
+def kind_name(kind):
+    """The name of a record kind (``"staff"``), or None for another number."""
+    return _dec(lib.wres_kind_name(_cint(kind)))
+
+
+# ---------------------------------------------------------------------------
+# What was read
+
+class FileInfo(collections.namedtuple(
+        "FileInfo", "index path kind rows_read rows_accepted rows_rejected "
+                    "error ignored_columns rejected_by_reason kind_code "
+                    "error_code")):
+    """One source of a context (a file, buffer or API source).
+
+    ``path`` the path or name as given; ``kind`` the kind's name
+    (``"staff"``); the three row counts; ``error`` the name of the reason
+    the file failed as a whole, or None; ``ignored_columns`` a list of
+    names; ``rejected_by_reason`` a dict from reason name to count, with
+    only the reasons that occurred (as in the JSON report); ``kind_code``
+    and ``error_code`` the numbers (a `Kind`, a `Reason`); ``index`` the
+    source's number.
+    """
+    __slots__ = ()
+
+
+class Rejection(collections.namedtuple(
+        "Rejection", "file line column reason message code")):
+    """One rejected row or API record.
+
+    ``file`` the source's path or name, ``line`` its physical line (an API
+    record's number), ``column`` the column at fault or ``"-"``, ``reason``
+    the reason's name (``"unknown_band"``), ``message`` the explanation and
+    ``code`` the reason's number (a `Reason`).  ``str()`` gives the line
+    ``FILE:LINE: COLUMN: REASON: message`` of wres-report.
+    """
+    __slots__ = ()
+
+    def __str__(self):
+        def s(v):
+            return _dec(v) if isinstance(v, bytes) else v
+        return "%s:%d: %s: %s: %s" % (s(self.file), self.line, s(self.column),
+                                      self.reason, s(self.message))
+
+
+class Figure(collections.namedtuple(
+        "Figure", "indicator part group measure value")):
+    """One figure of a report: its four names and its value (int, float,
+    bool or None)."""
+    __slots__ = ()
+
+
+def _reason_enum(r):
+    try:
+        return Reason(r)
+    except ValueError:
+        return r
+
+
+# ---------------------------------------------------------------------------
+# The handle
+
+class Context(object):
+    """A libwres handle (``wres_ctx``): options, sources, rejections and the
+    counts of accepted records, from which reports are made.
+
+    ``Context(confidence=None, default_year=None, default_org=None)`` makes
+    a handle and sets the options given.  Use it in a ``with`` block or
+    call `close`.
+    """
+
+    _ptr = None
+
+    def __init__(self, confidence=None, default_year=None, default_org=None):
+        p = _CtxP()
+        rv = lib.wres_ctx_new(ctypes.byref(p))
+        if rv != Status.OK or not p:
+            raise _error(rv if rv != Status.OK else Status.E_NOMEM)
+        self._ptr = p
+        self._free = lib.wres_ctx_free
+        self._options = {Option.CONFIDENCE: 0.95, Option.DEFAULT_YEAR: 0,
+                         Option.DEFAULT_ORG: ""}
+        try:
+            if confidence is not None:
+                self.confidence = confidence
+            if default_year is not None:
+                self.default_year = default_year
+            if default_org is not None:
+                self.default_org = default_org
+        except BaseException:
+            self.close()
+            raise
+
+    # -- lifetime
+    def close(self):
+        """Free the handle (``wres_ctx_free``).  Records made from it can then
+        only be closed; reports stay valid.  Closing twice does nothing."""
+        p, self._ptr = self._ptr, None
+        if p:
+            self._free(p)
+
+    @property
+    def closed(self):
+        """True once the handle is freed."""
+        return not self._ptr
+
+    def __enter__(self):
+        self._check()
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:
+            pass
+
+    def __repr__(self):
+        if self.closed:
+            return "<wres.Context closed>"
+        return "<wres.Context %d sources, %d rejections>" % (
+            self.file_count(), self.rejection_count())
+
+    def _check(self):
+        if not self._ptr:
+            raise Closed(Status.E_INVALID, "the wres.Context is closed")
+        return self._ptr
+
+    def _fail(self, rv):
+        """The exception for status rv of a call that failed on this handle."""
+        rv = _status(rv)
+        msg = None
+        if rv != Status.E_NOMEM and self._ptr:
+            msg = _dec(lib.wres_errmsg(self._ptr)) or None
+        return _error(rv, msg)
+
+    # -- errors and options
+    def errmsg(self, raw=False):
+        """The message of the last failure on the handle (``wres_errmsg``);
+        ``""`` before any.  Calls that succeed do not clear it."""
+        return _dec(lib.wres_errmsg(self._check()), raw)
+
+    def set_double(self, option, value):
+        """``wres_ctx_set_double``: set a double option (`Option.CONFIDENCE`).
+        Raises `OptionError` or `RangeError`."""
+        option = _named(Option, option, "option")
+        rv = lib.wres_ctx_set_double(self._check(), option, float(value))
+        if rv != Status.OK:
+            raise self._fail(rv)
+        self._options[option] = float(value)
+
+    def set_int(self, option, value):
+        """``wres_ctx_set_int``: set an integer option
+        (`Option.DEFAULT_YEAR`).  Raises `OptionError` or `RangeError`."""
+        option = _named(Option, option, "option")
+        rv = lib.wres_ctx_set_int(self._check(), option, _i64(value))
+        if rv != Status.OK:
+            raise self._fail(rv)
+        self._options[option] = operator.index(value)
+
+    def set_string(self, option, value):
+        """``wres_ctx_set_string``: set a string option
+        (`Option.DEFAULT_ORG`); None means ``""``.  Raises `OptionError` or
+        `RangeError`."""
+        option = _named(Option, option, "option")
+        b = _enc(value, "value")
+        rv = lib.wres_ctx_set_string(self._check(), option, b)
+        if rv != Status.OK:
+            raise self._fail(rv)
+        self._options[option] = _dec((b or b"").strip(b" \t"))
+
+    @property
+    def confidence(self):
+        """The confidence level of the reports made next (default 0.95)."""
+        return self._options[Option.CONFIDENCE]
+
+    @confidence.setter
+    def confidence(self, value):
+        self.set_double(Option.CONFIDENCE, value)
+
+    @property
+    def default_year(self):
+        """The year of rows without one, 0 for none (the default)."""
+        return self._options[Option.DEFAULT_YEAR]
+
+    @default_year.setter
+    def default_year(self, value):
+        self.set_int(Option.DEFAULT_YEAR, value)
+
+    @property
+    def default_org(self):
+        """The organisation of rows without one (default ``""``)."""
+        return self._options[Option.DEFAULT_ORG]
+
+    @default_org.setter
+    def default_org(self, value):
+        self.set_string(Option.DEFAULT_ORG, value)
+
+    # -- ingestion
+    def _ingested(self, rv, raise_on_file_error):
+        if rv == Status.OK:
+            return Status.OK
+        if rv in (Status.E_IO, Status.E_FORMAT):
+            if not raise_on_file_error:
+                return Status(rv)
+            e = self._fail(rv)
+            n = self.file_count()
+            if n:
+                e.source = self.file(n - 1)
+            raise e
+        raise self._fail(rv)
+
+    def ingest_file(self, kind, path, raise_on_file_error=True):
+        """``wres_ingest_file``: read the CSV file ``path`` as records of
+        ``kind`` (a `Kind`, its number or its name such as ``"staff"`` or
+        ``"survey-counts"``).
+
+        Rejected rows do not fail the call: see `rejections`.  A file that
+        cannot be read or fails as a whole raises `ReadError` or
+        `FormatError`; with ``raise_on_file_error=False`` the call returns
+        `Status.E_IO` or `Status.E_FORMAT` instead (the file is listed
+        among the sources either way).  Returns `Status.OK` otherwise.
+        """
+        k = _kind(kind)
+        b = _path(path)
+        rv = lib.wres_ingest_file(self._check(), k, b)
+        return self._ingested(rv, raise_on_file_error)
+
+    def ingest_buffer(self, kind, data, name=None, raise_on_file_error=True):
+        """``wres_ingest_buffer``: ingest ``data`` (bytes, or str encoded as
+        UTF-8) as the text of a CSV file of ``kind``, listed under ``name``
+        (``"(buffer)"`` when None).  Failures as for `ingest_file`
+        (a buffer can only fail with `FormatError`)."""
+        k = _kind(kind)
+        if isinstance(data, str):
+            data = data.encode("utf-8", "surrogateescape")
+        elif not isinstance(data, bytes):
+            data = bytes(data)
+        nm = _path(name, "name") if name is not None else None
+        rv = lib.wres_ingest_buffer(self._check(), k, nm, data, len(data))
+        return self._ingested(rv, raise_on_file_error)
+
+    # -- records
+    def record(self, kind, source=None):
+        """``wres_record_new``: a `Record` for adding records of ``kind`` one
+        at a time under the API source ``source`` (``"api:KIND"`` when
+        None)."""
+        return Record(self, kind, source)
+
+    def add_record(self, kind, fields, source=None, raise_on_reject=True):
+        """Add one record of ``kind`` with the columns of the mapping
+        ``fields`` (see `Record.set`); returns True when accepted, and on
+        rejection raises `Rejected` (or returns False when
+        ``raise_on_reject`` is false)."""
+        with Record(self, kind, source) as rec:
+            rec.update(fields)
+            return rec.add(raise_on_reject=raise_on_reject)
+
+    # -- sources
+    def file_count(self):
+        """``wres_file_count``: the number of sources."""
+        return lib.wres_file_count(self._check())
+
+    def _index(self, index, count):
+        index = operator.index(index)
+        if index < 0:
+            index += count
+        if not 0 <= index < count:
+            raise IndexError("wres: index out of range")
+        return index
+
+    def file_reason_count(self, index, reason):
+        """``wres_file_reason_count``: the rows of source ``index`` rejected
+        for ``reason`` (a `Reason`, number or name).  IndexError past the
+        end; `RangeError` for a reason outside 1..20."""
+        ptr = self._check()
+        reason = _named(Reason, reason, "reason")
+        i = operator.index(index)
+        if i < 0:
+            i += lib.wres_file_count(ptr)
+        if not 0 <= i <= _SIZE_MAX:
+            i = _SIZE_MAX
+        n = _c_i64()
+        rv = lib.wres_file_reason_count(ptr, i, reason, ctypes.byref(n))
+        if rv == Status.DONE:
+            raise IndexError("wres: source index out of range")
+        if rv != Status.OK:
+            raise _error(rv, "reason must be from 1 to 20"
+                         if rv == Status.E_RANGE else None)
+        return n.value
+
+    def file_ignored_column(self, index, column, raw=False):
+        """``wres_file_ignored_column``: the name of ignored column
+        ``column`` of source ``index``.  IndexError past either end."""
+        ptr = self._check()
+        i = self._index(index, lib.wres_file_count(ptr))
+        c = operator.index(column)
+        if not 0 <= c <= _SIZE_MAX:
+            raise IndexError("wres: column index out of range")
+        name = _c_str()
+        rv = lib.wres_file_ignored_column(ptr, i, c, ctypes.byref(name))
+        if rv == Status.DONE:
+            raise IndexError("wres: column index out of range")
+        if rv != Status.OK:
+            raise _error(rv)
+        return _dec(name.value, raw)
+
+    def file(self, index, raw=False):
+        """``wres_file_get`` (with its reason counts and ignored columns):
+        the `FileInfo` of source ``index`` (negative counts from the end)."""
+        ptr = self._check()
+        i = self._index(index, lib.wres_file_count(ptr))
+        path = _c_str()
+        kind, error = _c_int(), _c_int()
+        read, acc, rej = _c_i64(), _c_i64(), _c_i64()
+        rv = lib.wres_file_get(ptr, i, ctypes.byref(path), ctypes.byref(kind),
+                               ctypes.byref(read), ctypes.byref(acc),
+                               ctypes.byref(rej), ctypes.byref(error))
+        if rv == Status.DONE:
+            raise IndexError("wres: source index out of range")
+        if rv != Status.OK:
+            raise _error(rv)
+        ignored = []
+        name = _c_str()
+        while lib.wres_file_ignored_column(ptr, i, len(ignored),
+                                           ctypes.byref(name)) == Status.OK:
+            ignored.append(_dec(name.value, raw))
+        by_reason = {}
+        n = _c_i64()
+        for r in Reason:
+            if r == Reason.NONE:
+                continue
+            if (lib.wres_file_reason_count(ptr, i, r, ctypes.byref(n))
+                    == Status.OK and n.value):
+                by_reason[reason_name(r)] = n.value
+        try:
+            k = Kind(kind.value)
+        except ValueError:
+            k = kind.value
+        return FileInfo(i, _dec(path.value, raw), kind_name(kind.value),
+                        read.value, acc.value, rej.value,
+                        reason_name(error.value), ignored, by_reason, k,
+                        _reason_enum(error.value))
+
+    def files(self, raw=False):
+        """Every source, in the order added, as a list of `FileInfo`."""
+        return [self.file(i, raw) for i in range(self.file_count())]
+
+    # -- rejections
+    def rejection_count(self):
+        """``wres_rejection_count``: the rows and records rejected so far."""
+        return lib.wres_rejection_count(self._check())
+
+    def rejection(self, index, raw=False):
+        """``wres_rejection_get``: rejection ``index`` as a `Rejection`
+        (negative counts from the end); with ``raw`` its file, column and
+        message are bytes."""
+        ptr = self._check()
+        i = self._index(index, lib.wres_rejection_count(ptr))
+        f, col, msg = _c_str(), _c_str(), _c_str()
+        line, reason = _c_i64(), _c_int()
+        rv = lib.wres_rejection_get(ptr, i, ctypes.byref(f),
+                                    ctypes.byref(line), ctypes.byref(col),
+                                    ctypes.byref(reason), ctypes.byref(msg))
+        if rv == Status.DONE:
+            raise IndexError("wres: rejection index out of range")
+        if rv != Status.OK:
+            raise _error(rv)
+        return Rejection(_dec(f.value, raw), line.value, _dec(col.value, raw),
+                         reason_name(reason.value), _dec(msg.value, raw),
+                         _reason_enum(reason.value))
+
+    def rejections(self, start=0, raw=False):
+        """The rejections from number ``start`` on, as a list of
+        `Rejection` (remember `rejection_count` before an ingestion to get
+        only its rejections)."""
+        count = self.rejection_count()
+        start = operator.index(start)
+        if start < 0:
+            start = max(0, start + count)
+        return [self.rejection(i, raw) for i in range(start, count)]
+
+    def latest_year(self):
+        """``wres_latest_year``: the latest year with an accepted row.
+        Raises `NotFound` when no row has been accepted."""
+        y = _c_i64()
+        rv = lib.wres_latest_year(self._check(), ctypes.byref(y))
+        if rv != Status.OK:
+            raise _error(rv, "no reporting year: no rows were accepted"
+                         if rv == Status.E_NOTFOUND else None)
+        return y.value
+
+    # -- reports
+    def report(self, org="", year=0):
+        """``wres_report_new``: the `Report` of ``org`` (``""`` or None for
+        the default organisation) for ``year`` (0 or None for the latest
+        year).  Raises `NotFound` (no year) or `RangeError`."""
+        return Report(self, org, year)
+
+
+class Record(object):
+    """A record handle (``wres_record``) adding records of one kind to a
+    `Context` one at a time, without CSV.  Made by `Context.record`.
+
+    Set columns with `set` (or ``record[column] = value``), then `add`;
+    after each add the columns are cleared for the next record.  The record
+    keeps its context alive and raises `Closed` once the context is closed.
+    """
+
+    _ptr = None
+
+    def __init__(self, ctx, kind, source=None):
+        if not isinstance(ctx, Context):
+            raise TypeError("Record needs a wres.Context")
+        cp = ctx._check()
+        k = _kind(kind)
+        src = _path(source, "source") if source is not None else None
+        p = _RecordP()
+        rv = lib.wres_record_new(cp, k, src, ctypes.byref(p))
+        if rv != Status.OK:
+            raise ctx._fail(rv)
+        self._ptr = p
+        self._free = lib.wres_record_free
+        self.context = ctx
+        self.kind = kind_name(k)
+        self.source = (_dec(src) if src is not None
+                       else "api:%s" % kind_name(k))
+
+    def close(self):
+        """``wres_record_free``: free the record, dropping columns set since
+        the last `add`.  Allowed after the context is closed."""
+        p, self._ptr = self._ptr, None
+        if p:
+            self._free(p)
+
+    @property
+    def closed(self):
+        """True once the record (or its context) is closed."""
+        return not self._ptr or self.context.closed
+
+    def __enter__(self):
+        self._check()
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:
+            pass
+
+    def __repr__(self):
+        return "<wres.Record %s %r%s>" % (self.kind, self.source,
+                                          " closed" if self.closed else "")
+
+    def _check(self):
+        if not self._ptr:
+            raise Closed(Status.E_INVALID, "the wres.Record is closed")
+        if self.context.closed:
+            raise Closed(Status.E_INVALID,
+                         "the wres.Context of this Record is closed")
+        return self._ptr
+
+    def set(self, column, value):
+        """Set ``column`` to ``value``: a str or bytes (``wres_record_set``),
+        an int (``wres_record_set_int``), True/False (``"yes"``/``"no"``), or
+        None to remove the column.  Values are checked by `add`."""
+        if isinstance(value, bool):
+            value = "yes" if value else "no"
+        elif isinstance(value, int):
+            return self.set_int(column, value)
+        p = self._check()
+        rv = lib.wres_record_set(p, _enc(column, "column"),
+                                 _enc(value, "value"))
+        if rv != Status.OK:
+            raise self.context._fail(rv)
+
+    def set_int(self, column, value):
+        """``wres_record_set_int``: set ``column`` to the decimal text of the
+        integer ``value``."""
+        value = operator.index(value)
+        if not _I64_MIN <= value <= _I64_MAX:
+            return self.set(column, str(value))
+        p = self._check()
+        rv = lib.wres_record_set_int(p, _enc(column, "column"), value)
+        if rv != Status.OK:
+            raise self.context._fail(rv)
+
+    def update(self, fields=None, **more):
+        """Set every column of the mapping ``fields`` and of the keywords."""
+        for source in (fields or {}), more:
+            for column, value in dict(source).items():
+                self.set(column, value)
+
+    def __setitem__(self, column, value):
+        self.set(column, value)
+
+    def __delitem__(self, column):
+        self.set(column, None)
+
+    def add(self, raise_on_reject=True):
+        """``wres_record_add``: check the record and count it, or reject it.
+
+        Returns True when accepted.  When rejected, raises `Rejected` (its
+        ``rejection`` is the `Rejection`, also in `Context.rejections`),
+        or returns False if ``raise_on_reject`` is false.
+        """
+        p = self._check()
+        rv = lib.wres_record_add(p)
+        if rv == Status.OK:
+            return True
+        if rv == Status.E_REJECTED:
+            if not raise_on_reject:
+                return False
+            e = self.context._fail(rv)
+            if self.context.rejection_count():
+                e.rejection = self.context.rejection(-1)
+            raise e
+        raise self.context._fail(rv)
+
+
+class Report(object):
+    """A report (``wres_report``): the nine WRES indicators of one
+    organisation and year, with the data quality.  Made by
+    `Context.report` (or ``Report(ctx, org, year)``).
+
+    A report is a snapshot: it keeps no reference to its context and stays
+    valid after the context is closed.  Iterating over it yields every
+    `Figure` in report order.
+    """
+
+    _ptr = None
+
+    def __init__(self, ctx, org="", year=0):
+        if not isinstance(ctx, Context):
+            raise TypeError("Report needs a wres.Context")
+        cp = ctx._check()
+        o = _enc(org, "org")
+        p = _ReportP()
+        rv = lib.wres_report_new(cp, o, _i64(year or 0), ctypes.byref(p))
+        if rv != Status.OK:
+            raise ctx._fail(rv)
+        self._ptr = p
+        self._free = lib.wres_report_free
+
+    def close(self):
+        """``wres_report_free``: free the report.  Its cursors can then only
+        be closed.  Closing twice does nothing."""
+        p, self._ptr = self._ptr, None
+        if p:
+            self._free(p)
+
+    @property
+    def closed(self):
+        """True once the report is freed."""
+        return not self._ptr
+
+    def __enter__(self):
+        self._check()
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:
+            pass
+
+    def __repr__(self):
+        return "<wres.Report%s>" % (" closed" if self.closed else "")
+
+    def _check(self):
+        if not self._ptr:
+            raise Closed(Status.E_INVALID, "the wres.Report is closed")
+        return self._ptr
+
+    def render_bytes(self, format):
+        """``wres_report_render``: the report as bytes in ``format`` (a
+        `Format`, its number, or ``"json"``, ``"text"``, ``"csv"``)."""
+        f = _named(Format, format, "format")
+        out = ctypes.c_void_p()
+        n = _c_size()
+        rv = lib.wres_report_render(self._check(), f, ctypes.byref(out),
+                                    ctypes.byref(n))
+        if rv != Status.OK:
+            raise _error(rv, "unknown report format: %r" % (format,)
+                         if rv == Status.E_INVALID else None)
+        if not n.value:
+            return b""
+        return ctypes.string_at(out.value, n.value)
+
+    def render(self, format):
+        """The report as text in ``format`` (see `render_bytes`)."""
+        return _dec(self.render_bytes(format))
+
+    def json(self):
+        """The JSON rendering (the stable contract) as a str."""
+        return self.render(Format.JSON)
+
+    def text(self):
+        """The text rendering, for a person to read, as a str."""
+        return self.render(Format.TEXT)
+
+    def csv(self):
+        """The CSV rendering, one row per figure, as a str."""
+        return self.render(Format.CSV)
+
+    def to_dict(self):
+        """The JSON rendering parsed with ``json.loads``: a dict."""
+        return json.loads(self.render_bytes(Format.JSON).decode("utf-8"))
+
+    def get(self, indicator, part, group, measure):
+        """``wres_report_get``: the figure named by ``indicator`` (0 to 9),
+        ``part``, ``group`` (None means ``""``) and ``measure``, as a float,
+        or None when it cannot be computed.  Raises `NotFound`."""
+        p = self._check()
+        v = ctypes.c_double()
+        rv = lib.wres_report_get(p, _cint(indicator), _enc(part, "part"),
+                                 _enc(group, "group"),
+                                 _enc(measure, "measure"), ctypes.byref(v))
+        if rv == Status.OK:
+            return v.value
+        if rv == Status.NULL:
+            return None
+        if rv == Status.E_NOTFOUND:
+            raise NotFound(rv, "no figure (%r, %r, %r, %r) in the report"
+                           % (indicator, part or "", group or "", measure))
+        raise _error(rv)
+
+    def cursor(self):
+        """``wres_cursor_new``: a `Cursor` over every figure."""
+        return Cursor(self)
+
+    def __iter__(self):
+        with Cursor(self) as cur:
+            for figure in cur:
+                yield figure
+
+    def figures(self):
+        """Every figure, in report order, as a list of `Figure`."""
+        return list(self)
+
+
+class Cursor(object):
+    """A cursor (``wres_cursor``) over every figure of a `Report`, in
+    report order.  As an iterator it yields `Figure` tuples
+    ``(indicator, part, group, measure, value)`` with the value an int,
+    float, bool or None according to its type.  It keeps its report alive
+    and raises `Closed` once the report is closed.
+    """
+
+    _ptr = None
+
+    def __init__(self, report):
+        if not isinstance(report, Report):
+            raise TypeError("Cursor needs a wres.Report")
+        rp = report._check()
+        p = _CursorP()
+        rv = lib.wres_cursor_new(rp, ctypes.byref(p))
+        if rv != Status.OK:
+            raise _error(rv)
+        self._ptr = p
+        self._free = lib.wres_cursor_free
+        self.report = report
+
+    def close(self):
+        """``wres_cursor_free``: free the cursor (allowed after the report
+        is closed)."""
+        p, self._ptr = self._ptr, None
+        if p:
+            self._free(p)
+
+    @property
+    def closed(self):
+        """True once the cursor (or its report) is closed."""
+        return not self._ptr or self.report.closed
+
+    def __enter__(self):
+        self._check()
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:
+            pass
+
+    def __repr__(self):
+        return "<wres.Cursor%s>" % (" closed" if self.closed else "")
+
+    def _check(self):
+        if not self._ptr:
+            raise Closed(Status.E_INVALID, "the wres.Cursor is closed")
+        if self.report.closed:
+            raise Closed(Status.E_INVALID,
+                         "the wres.Report of this Cursor is closed")
+        return self._ptr
+
+    def advance(self):
+        """``wres_cursor_next``: move to the next figure; False when the
+        figures are exhausted."""
+        rv = lib.wres_cursor_next(self._check())
+        if rv == Status.OK:
+            return True
+        if rv == Status.DONE:
+            return False
+        raise _error(rv)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if not self.advance():
+            raise StopIteration
+        return self.figure()
+
+    def indicator(self):
+        """``wres_cursor_indicator``: 0 to 9, or -1 with no current figure."""
+        return lib.wres_cursor_indicator(self._check())
+
+    def part(self):
+        """``wres_cursor_part``: the part, or None with no current figure."""
+        return _dec(lib.wres_cursor_part(self._check()))
+
+    def group(self):
+        """``wres_cursor_group``: the group, or None with no current figure."""
+        return _dec(lib.wres_cursor_group(self._check()))
+
+    def measure(self):
+        """``wres_cursor_measure``: the measure, or None with no current
+        figure."""
+        return _dec(lib.wres_cursor_measure(self._check()))
+
+    def type(self):
+        """``wres_cursor_type``: the `Type` of the current figure."""
+        t = lib.wres_cursor_type(self._check())
+        try:
+            return Type(t)
+        except ValueError:
+            return t
+
+    def double(self):
+        """``wres_cursor_double``: the value as a float (0.0 if null)."""
+        return lib.wres_cursor_double(self._check())
+
+    def int(self):
+        """``wres_cursor_int``: the value as an int (0 if null)."""
+        return lib.wres_cursor_int(self._check())
+
+    def value(self):
+        """The value by its type: int, float, bool, or None when null."""
+        t = self.type()
+        if t == Type.NULL:
+            return None
+        if t == Type.INT:
+            return self.int()
+        if t == Type.BOOL:
+            return bool(self.int())
+        return self.double()
+
+    def figure(self):
+        """The current `Figure` (indicator, part, group, measure, value)."""
+        return Figure(self.indicator(), self.part(), self.group(),
+                      self.measure(), self.value())

@@ -1,0 +1,219 @@
+#!/usr/bin/env python3
+"""wres_report.py - examples/wres-report.c in Python, through the wres module.
+
+The WRES report of one organisation and reporting year from a trust's CSV
+exports.  It takes the same flags, reads the files in the same fixed order,
+writes the same bytes to standard output and standard error and exits with
+the same status as the C program:
+
+    wres_report.py [--staff F] [--applicants F] [--survey F]
+                   [--survey-counts F] [--board F] [--year Y] [--org CODE]
+                   [--confidence C] [--format text|json|csv]
+
+Exit status: 0 report written, no rejections; 1 report written, some rows
+rejected; 2 usage error or no reporting year; 3 a file failed.
+
+The library is found as the wres module finds it (``WRES_LIBRARY``, or the
+loader's search path); wres.py is imported from this script's directory.
+"""
+
+import os
+import re
+import signal
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import wres  # noqa: E402
+
+USAGE = (b"usage: wres-report [--staff F] [--applicants F] [--survey F] "
+         b"[--survey-counts F] [--board F]\n"
+         b"                   [--year Y] [--org CODE] [--confidence C] "
+         b"[--format text|json|csv]\n")
+
+FLAGS = (b"--staff", b"--applicants", b"--survey", b"--survey-counts",
+         b"--board")
+KINDS = (wres.Kind.STAFF, wres.Kind.APPLICANTS, wres.Kind.SURVEY,
+         wres.Kind.SURVEY_COUNTS, wres.Kind.BOARD)
+FORMATS = {b"text": wres.Format.TEXT, b"json": wres.Format.JSON,
+           b"csv": wres.Format.CSV}
+
+# What strtod() accepts in the "C" locale, as a whole string.  The
+# infinities and NaNs it also accepts all fail the range check, with the
+# same message as text it does not accept, so they need no branch here.
+_DECIMAL = re.compile(br"[ \t\n\v\f\r]*[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)"
+                      br"(?:[eE][+-]?[0-9]+)?\Z")
+_HEX = re.compile(br"[ \t\n\v\f\r]*([+-]?)0[xX]((?:[0-9a-fA-F]+\.?[0-9a-fA-F]*"
+                  br"|\.[0-9a-fA-F]+)(?:[pP][+-]?[0-9]+)?)\Z")
+
+
+def write_fd(fd, data):
+    """Write all of data to file descriptor fd, unbuffered (as C's stderr;
+    for stdout, so that a failed write leaves nothing for Python to flush
+    again at exit).  False when it cannot be written."""
+    view = memoryview(data)
+    try:
+        while view:
+            view = view[os.write(fd, view):]
+    except OSError:
+        return False
+    return True
+
+
+def err(line):
+    """Write bytes to standard error."""
+    write_fd(2, line)
+
+
+def usage_error(msg, arg=None):
+    """wres-report: MSG[: ARG], then the usage, on stderr; status 2."""
+    err(b"wres-report: " + msg + (b": " + arg if arg is not None else b"")
+        + b"\n")
+    err(USAGE)
+    return 2
+
+
+def parse_year(s):
+    """"2024", "2023/24" or "2023-24", trimmed of spaces and tabs; 0 when
+    not a year (parse_year() of wres-report.c, byte for byte)."""
+    s = s.strip(b" \t")
+    if len(s) not in (4, 7):
+        return 0
+    if not all(0x30 <= c <= 0x39 for c in s[:4]):
+        return 0
+    y = int(s[:4])
+    if len(s) == 7:
+        if (s[4:5] not in (b"/", b"-") or not 0x30 <= s[5] <= 0x39
+                or not 0x30 <= s[6] <= 0x39):
+            return 0
+        if int(s[5:7]) != (y + 1) % 100:
+            return 0
+        y += 1
+    return y if 1900 <= y <= 2100 else 0
+
+
+def parse_confidence(s):
+    """strtod() of the whole of s, or None when it leaves anything over."""
+    if _DECIMAL.match(s):
+        return float(s)
+    m = _HEX.match(s)
+    if m:
+        return float.fromhex((m.group(1) + b"0x" + m.group(2)).decode())
+    return None
+
+
+def main(argv):
+    """Parse argv (a list of bytes) as wres-report does; the exit status."""
+    files = [None] * 5
+    org, year_arg, conf_arg = b"", None, None
+    fmt = wres.Format.TEXT
+    year = 0
+    confidence = 0.95
+
+    i = 1
+    argc = len(argv)
+    while i < argc:
+        a = argv[i]
+        if a in (b"--help", b"-h"):
+            write_fd(1, USAGE)
+            return 0
+        if i + 1 >= argc:
+            return usage_error(b"missing value or unknown option", a)
+        if a in FLAGS:
+            i += 1
+            files[FLAGS.index(a)] = argv[i]
+        elif a == b"--year":
+            i += 1
+            year_arg = argv[i]
+        elif a == b"--org":
+            i += 1
+            org = argv[i]
+        elif a == b"--confidence":
+            i += 1
+            conf_arg = argv[i]
+        elif a == b"--format":
+            i += 1
+            if argv[i] not in FORMATS:
+                return usage_error(b"unknown format", argv[i])
+            fmt = FORMATS[argv[i]]
+        else:
+            return usage_error(b"unknown option", a)
+        i += 1
+
+    if not any(f is not None for f in files):
+        return usage_error(b"no input file given")
+    if year_arg is not None:
+        year = parse_year(year_arg)
+        if not year:
+            return usage_error(b"not a reporting year", year_arg)
+    if conf_arg is not None:
+        c = parse_confidence(conf_arg)
+        if c is None or not 0.0 < c < 1.0:
+            return usage_error(b"confidence must be a number between 0 and 1",
+                               conf_arg)
+        confidence = c
+
+    try:
+        ctx = wres.Context()
+    except wres.Error:
+        err(b"wres-report: out of memory\n")
+        return 2
+    with ctx:
+        return run(ctx, files, org, year, confidence, fmt)
+
+
+def run(ctx, files, org, year, confidence, fmt):
+    """Ingest the files, print what was rejected or failed, write the
+    report; the exit status."""
+    failed = rejected = False
+    shown = 0
+    ctx.confidence = confidence
+    if year:
+        ctx.default_year = year
+
+    for path, kind in zip(files, KINDS):
+        if path is None:
+            continue
+        try:
+            rv = ctx.ingest_file(kind, path, raise_on_file_error=False)
+        except wres.Error as e:
+            rv = e.status
+        for r in ctx.rejections(shown, raw=True):
+            err(b"%s:%d: %s: %s: %s\n" % (
+                r.file, r.line, r.column,
+                (r.reason or "(null)").encode(), r.message))
+            rejected = True
+        shown = ctx.rejection_count()
+        if rv in (wres.Status.E_IO, wres.Status.E_FORMAT):
+            err(ctx.errmsg(raw=True) + b"\n")
+            failed = True
+        elif rv != wres.Status.OK:
+            err(b"wres-report: %s: %s\n" % (path,
+                                            wres.strerror(rv).encode()))
+            return 2
+
+    if not year:
+        try:
+            year = ctx.latest_year()
+        except wres.Error:
+            err(b"wres-report: no reporting year: no rows were accepted "
+                b"and no --year was given\n")
+            return 3 if failed else 2
+    try:
+        with ctx.report(org, year) as report:
+            text = report.render_bytes(fmt)
+    except wres.Error as e:
+        err(b"wres-report: %s\n" % wres.strerror(e.status).encode())
+        return 2
+
+    status = 3 if failed else 1 if rejected else 0
+    if not write_fd(1, text):
+        err(b"wres-report: cannot write the report\n")
+        status = 2
+    return status
+
+
+if __name__ == "__main__":
+    # As the C program: killed by SIGPIPE when the reader goes away.
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    sys.exit(main([os.fsencode(a) for a in sys.argv]))
