@@ -454,9 +454,20 @@ static size_t id_key(const rowctx *rc, const decoded *d, char *key)
     return key_part(key, at, f->v[WRES__COL_ID], f->len[WRES__COL_ID]);
 }
 
-static int survey_room(const wres__period *p, int q, int64_t n)
+/* Room for n more respondents to question q of (org, year), counting what
+ * the file being read has staged and what the handle already holds. */
+static int survey_room(const wres_ctx *ctx, const wres__period *p,
+                       const decoded *d, int q, int64_t n)
 {
-    return p->survey_total[q] <= INT64_MAX - n;
+    int64_t total = p->survey_total[q];
+
+    if (ctx->stage) {
+        const wres__period *mp = wres__store_period(
+            (wres__store *)&ctx->store, d->org, d->org_len, d->year, 0, NULL);
+        if (mp)
+            total += mp->survey_total[q];  /* both together never pass the max */
+    }
+    return total <= INT64_MAX - n;
 }
 
 int wres__decode_row(wres_ctx *ctx, int kind, size_t source, int64_t line,
@@ -465,6 +476,7 @@ int wres__decode_row(wres_ctx *ctx, int kind, size_t source, int64_t line,
     rowctx rc;
     decoded d;
     wres__period *p;
+    wres__store *st;
     char key[KEY_MAX];
     size_t key_len;
     uint64_t hash = 0;
@@ -479,22 +491,25 @@ int wres__decode_row(wres_ctx *ctx, int kind, size_t source, int64_t line,
     if (rv)
         return rv;
 
+    /* rows of a file being read go to its staging store, merged at the end */
+    st = ctx->stage ? ctx->stage : &ctx->store;
     key_len = id_key(&rc, &d, key);
     if (key_len) {
         hash = wres__hash(key, key_len);
-        if (wres__ids_has(&ctx->store, key, key_len, hash))
+        if (wres__ids_has(&ctx->store, key, key_len, hash) ||
+            (ctx->stage && wres__ids_has(ctx->stage, key, key_len, hash)))
             return reject(&rc, WRES__COL_ID, WRES_REASON_DUPLICATE_ID,
                           "already seen in this organisation and year:");
     }
-    p = wres__store_period(&ctx->store, d.org, d.org_len, d.year, 1, &oom);
+    p = wres__store_period(st, d.org, d.org_len, d.year, 1, &oom);
     if (!p)
         return WRES_E_NOMEM;
     if (kind == WRES_KIND_SURVEY_COUNTS &&
-        !survey_room(p, d.indicator - 5, d.n_resp))
+        !survey_room(ctx, p, &d, d.indicator - 5, d.n_resp))
         return reject(&rc, WRES__COL_RESPONDENTS, WRES_REASON_INVALID_INTEGER,
                       "respondents for this organisation, year and indicator "
                       "would exceed 2^63-1:");
-    if (key_len && (rv = wres__ids_insert(&ctx->store, key, key_len, hash)) != 0)
+    if (key_len && (rv = wres__ids_insert(st, key, key_len, hash)) != 0)
         return rv;
 
     switch (kind) {
@@ -522,7 +537,7 @@ int wres__decode_row(wres_ctx *ctx, int kind, size_t source, int64_t line,
     case WRES_KIND_SURVEY:
         p->survey_rows++;
         for (q = 0; q < WRES__SURVEY_QS; q++) {
-            if (!d.answered[q] || !survey_room(p, q, 1))
+            if (!d.answered[q] || !survey_room(ctx, p, &d, q, 1))
                 continue;
             p->survey_avail[q] = 1;
             p->survey_total[q]++;

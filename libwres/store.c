@@ -220,3 +220,121 @@ int wres__ids_insert(wres__store *s, const char *key, size_t len,
     s->n_ids++;
     return WRES_OK;
 }
+
+/* ---- merging one store into another ------------------------------------ */
+
+/* Add the counts of src into dst (same org and year). */
+void wres__period_add(wres__period *dst, const wres__period *src)
+{
+    const int64_t *s;
+    int64_t *d;
+    size_t i, n;
+    int q;
+
+#define ADD_ARRAY(field)                                                   \
+    do {                                                                   \
+        d = (int64_t *)dst->field;                                         \
+        s = (const int64_t *)src->field;                                   \
+        n = sizeof dst->field / sizeof(int64_t);                           \
+        for (i = 0; i < n; i++)                                            \
+            d[i] += s[i];                                                  \
+    } while (0)
+
+    dst->staff_rows += src->staff_rows;
+    dst->staff_nonbank += src->staff_nonbank;
+    dst->disc_info |= src->disc_info;
+    dst->train_info |= src->train_info;
+    ADD_ARRAY(head);
+    ADD_ARRAY(disc);
+    ADD_ARRAY(train);
+    ADD_ARRAY(bank);
+    dst->app_rows += src->app_rows;
+    ADD_ARRAY(applied);
+    ADD_ARRAY(shortlisted);
+    ADD_ARRAY(appointed);
+    dst->survey_rows += src->survey_rows;
+    for (q = 0; q < WRES__SURVEY_QS; q++)
+        dst->survey_avail[q] |= src->survey_avail[q];
+    ADD_ARRAY(survey_total);
+    ADD_ARRAY(survey_n);
+    ADD_ARRAY(survey_yes);
+    dst->board_rows += src->board_rows;
+    ADD_ARRAY(board);
+#undef ADD_ARRAY
+}
+
+int wres__store_reserve(wres__store *dst, const wres__store *src)
+{
+    size_t need, cap;
+    void *p;
+
+    need = dst->n + src->n;
+    if (need * 2 > dst->index_cap) {
+        cap = dst->index_cap ? dst->index_cap : 16;
+        while (need * 2 > cap)
+            cap *= 2;
+        if (index_rebuild(dst, cap) != WRES_OK)
+            return WRES_E_NOMEM;
+    }
+    p = dst->periods;
+    if (wres__grow(&p, &dst->cap, need, sizeof *dst->periods) != WRES_OK)
+        return WRES_E_NOMEM;
+    dst->periods = p;
+    need = dst->n_ids + src->n_ids;
+    if (need * 2 > dst->ids_cap) {
+        cap = dst->ids_cap ? dst->ids_cap : 1024;
+        while (need * 2 > cap)
+            cap *= 2;
+        if (ids_resize(dst, cap) != WRES_OK)
+            return WRES_E_NOMEM;
+    }
+    p = dst->arena_blocks;
+    if (wres__grow(&p, &dst->blocks_cap, dst->n_blocks + src->n_blocks,
+                   sizeof *dst->arena_blocks) != WRES_OK)
+        return WRES_E_NOMEM;
+    dst->arena_blocks = p;
+    return WRES_OK;
+}
+
+void wres__store_merge(wres__store *dst, wres__store *src)
+{
+    size_t i, h;
+
+    for (i = 0; i < src->n; i++) {
+        wres__period *sp = src->periods[i];
+        wres__period *dp = wres__store_period(dst, sp->org, strlen(sp->org),
+                                              sp->year, 0, NULL);
+        if (dp) {
+            wres__period_add(dp, sp);
+            wres__free(sp->org);
+            wres__free(sp);
+            continue;
+        }
+        /* room was reserved: no allocation here */
+        dst->periods[dst->n++] = sp;
+        h = (size_t)period_hash(sp->org, strlen(sp->org), sp->year) &
+            (dst->index_cap - 1);
+        while (dst->index[h])
+            h = (h + 1) & (dst->index_cap - 1);
+        dst->index[h] = dst->n;
+    }
+    for (i = 0; i < src->ids_cap; i++) {
+        if (!src->ids[i])
+            continue;
+        h = (size_t)src->id_hash[i] & (dst->ids_cap - 1);
+        while (dst->ids[h])
+            h = (h + 1) & (dst->ids_cap - 1);
+        dst->ids[h] = src->ids[i];
+        dst->id_hash[h] = src->id_hash[i];
+        dst->n_ids++;
+    }
+    /* the keys' memory moves with them; dst keeps filling its own block */
+    for (i = 0; i < src->n_blocks; i++)
+        dst->arena_blocks[dst->n_blocks++] = src->arena_blocks[i];
+    wres__free(src->periods);
+    wres__free(src->index);
+    wres__free(src->ids);
+    wres__free(src->id_hash);
+    wres__free(src->arena_blocks);
+    memset(src, 0, sizeof *src);
+}

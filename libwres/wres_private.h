@@ -230,6 +230,12 @@ int wres__ids_has(const wres__store *s, const char *key, size_t len,
 int wres__ids_insert(wres__store *s, const char *key, size_t len,
                      uint64_t hash);
 uint64_t wres__hash(const char *s, size_t len);
+/* Merging stores: reserve (may fail, changes nothing visible), then merge
+ * (cannot fail; src is emptied).  A file is ingested into a staging store
+ * and merged only when all of it has been read. */
+int wres__store_reserve(wres__store *dst, const wres__store *src);
+void wres__store_merge(wres__store *dst, wres__store *src);
+void wres__period_add(wres__period *dst, const wres__period *src);
 
 /* ---- sources and rejections (ctx.c) ------------------------------------ */
 typedef struct wres__source {
@@ -261,6 +267,7 @@ struct wres_ctx {
     wres__rejection *rejections;
     size_t n_rejections, rejections_cap;
     wres__store store;
+    wres__store *stage;     /* where a file being read puts its rows */
 };
 
 /* Add a source; returns its index or (size_t)-1 on allocation failure. */
@@ -283,32 +290,61 @@ int wres__reject(wres_ctx *ctx, size_t source, int64_t line,
 int wres__decode_row(wres_ctx *ctx, int kind, size_t source, int64_t line,
                      const wres__fields *f);
 
-/* ---- csv.c -------------------------------------------------------------- */
+/* ---- csv.c --------------------------------------------------------------
+ * A streaming CSV reader: fed blocks of any size, it calls back with each
+ * complete row.  Memory is bounded: of each field it keeps at most
+ * WRES__FIELD_MAX + 1 bytes (enough to know a value is too long), and of a
+ * row at most max_fields fields (the rest are counted and checked only).
+ */
 typedef struct wres__csv_row {
     int64_t line;           /* physical line where the row starts */
-    size_t nfields;
-    const char **field;     /* unquoted, trimmed, NOT NUL-terminated */
-    size_t *len;
+    size_t nfields;         /* fields in the row */
+    size_t nkept;           /* of which field[] and len[] hold the first */
+    const char **field;     /* trimmed values, NOT NUL-terminated */
+    size_t *len;            /* trimmed length; > WRES__FIELD_MAX: too long,
+                             * and only the first bytes are kept */
     int unterminated;       /* an open quote ran to the end of the input */
     int bad_quote;          /* text after a closing quote */
+    int bad_utf8;           /* invalid UTF-8 or NUL in some field */
 } wres__csv_row;
 
+/* Returns 0 to go on, or a status (< 0) that stops the reader. */
+typedef int (*wres__csv_fn)(void *ud, const wres__csv_row *row);
+
 typedef struct wres__csv {
-    const char *buf;
-    size_t len, pos;
+    wres__csv_fn on_row;
+    void *ud;
+    size_t max_fields;
+    int state;
+    int pending_cr;         /* the last byte fed was a CR ending a line */
+    unsigned char head[3];  /* the first bytes, until the BOM is decided */
+    size_t nhead;
+    int started;            /* past the BOM decision */
     int64_t line;
+    /* the row being read */
+    int in_row;
+    int64_t row_line;
+    size_t nfields;
+    int unterminated, bad_quote, bad_utf8;
+    /* the field being read */
+    size_t f_raw;           /* content bytes since the first non-blank */
+    size_t f_len;           /* trimmed length so far */
+    int f_quoted;
+    uint32_t u_cp, u_min;   /* UTF-8 decoder state */
+    int u_need;
+    /* storage of the kept fields */
     char *scratch;
     size_t scratch_cap;
-    size_t *start;          /* field offsets into scratch */
-    size_t *flen;
+    size_t *start, *flen;
     const char **fptr;
     size_t fcap;
 } wres__csv;
 
-void wres__csv_init(wres__csv *r, const char *buf, size_t len);
+void wres__csv_init(wres__csv *r, wres__csv_fn fn, void *ud);
 void wres__csv_free(wres__csv *r);
-/* 1: a row is in *row; 0: end of input; WRES_E_NOMEM. */
-int wres__csv_next(wres__csv *r, wres__csv_row *row);
+int wres__csv_feed(wres__csv *r, const char *buf, size_t len);
+/* End of input: the last row (if any) is delivered. */
+int wres__csv_finish(wres__csv *r);
 
 /* ---- indicators.c: the report model ------------------------------------ */
 typedef struct wres__rate {

@@ -630,11 +630,14 @@ START_TEST(test_long_header_name)
     struct csv_case c;
     char *name;
 
+    /* a name longer than 1024 bytes is an unknown column, listed by its
+     * first 1024 bytes (memory stays bounded whatever the header holds) */
     sb_puts(&b, SH ",");
     sb_rep(&b, "h", 1100);
-    name = malloc(b.len - strlen(SH ",") + 1);
+    name = malloc(1025);
     ck_assert_ptr_nonnull(name);
-    memcpy(name, b.p + strlen(SH ","), b.len - strlen(SH ",") + 1);
+    memset(name, 'h', 1024);
+    name[1024] = '\0';
     sb_puts(&b, "\nS1,A,5,clinical,x\n");
     memset(&c, 0, sizeof c);
     c.name = "long-header.csv";
