@@ -37,7 +37,11 @@ SOFILE  := $(B)/libwres.so.$(VERSION)
 STATIC  := $(B)/libwres.a
 REPORT  := $(B)/wres-report
 GEN     := $(B)/gen-sample
-TESTS   := $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/check_*.c))
+TESTS   := $(patsubst tests/%.c,$(B)/tests/%,$(filter-out tests/check_oom.c,$(wildcard tests/check_*.c)))
+# The oom suite links a test-only library that can fail its Nth allocation.
+FAULT_OBJ := $(patsubst libwres/%.c,$(B)/fault/%.o,$(LIB_SRC))
+FAULT_LIB := $(B)/fault/libwres-fault.a
+TESTS   += $(B)/tests/check_oom
 
 .PHONY: all demo check check-suites check-asan check-valgrind sample clean install uninstall abi-check abi-baseline
 all: $(STATIC) $(SOFILE) $(REPORT) $(B)/wres.pc
@@ -49,6 +53,18 @@ $(B)/obj/%.o: libwres/%.c $(HDRS)
 $(B)/pic/%.o: libwres/%.c $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CPPFLAGS_LIB) $(CFLAGS) -fvisibility=hidden -fPIC -c $< -o $@
+
+$(B)/fault/%.o: libwres/%.c $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CPPFLAGS_LIB) -DWRES_FAULT_INJECTION $(CFLAGS) -c $< -o $@
+
+$(FAULT_LIB): $(FAULT_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(B)/tests/check_oom: tests/check_oom.c tests/testutil.h $(FAULT_LIB) $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -Wno-shadow $(CPPFLAGS_LIB) -DWRES_FAULT_INJECTION -Itests $(CFLAGS) $< $(FAULT_LIB) $(LDFLAGS) $(PKG_CHECK) -lm -o $@
 
 $(STATIC): $(LIB_OBJ)
 	rm -f $@

@@ -11,25 +11,74 @@
 
 #include "wres_private.h"
 
+#ifdef WRES_FAULT_INJECTION
+/* Test builds only (never the shipped library): fail the Nth allocation
+ * and count the blocks alive, so the oom suite can prove that each path
+ * returns WRES_E_NOMEM cleanly and leaks nothing.  Global on purpose: a
+ * test build is driven by one thread. */
+static long fault_at, fault_calls, live_blocks;
+
+void wres__fault_set(long n)
+{
+    fault_at = n;
+    fault_calls = 0;
+}
+
+long wres__fault_calls(void)
+{
+    return fault_calls;
+}
+
+long wres__live_blocks(void)
+{
+    return live_blocks;
+}
+
+static int fault(void)
+{
+    return ++fault_calls == fault_at;
+}
+#define FAULT() fault()
+#define LIVE(d) (live_blocks += (d))
+#else
+#define FAULT() 0
+#define LIVE(d) ((void)0)
+#endif
+
 void *wres__malloc(size_t n)
 {
-    return malloc(n ? n : 1);
+    void *p = FAULT() ? NULL : malloc(n ? n : 1);
+
+    if (p)
+        LIVE(1);
+    return p;
 }
 
 void *wres__calloc(size_t n, size_t size)
 {
+    void *p;
+
     if (n == 0 || size == 0)
         n = size = 1;
-    return calloc(n, size);
+    p = FAULT() ? NULL : calloc(n, size);
+    if (p)
+        LIVE(1);
+    return p;
 }
 
 void *wres__realloc(void *p, size_t n)
 {
-    return realloc(p, n ? n : 1);
+    void *q = FAULT() ? NULL : realloc(p, n ? n : 1);
+
+    if (q && !p)
+        LIVE(1);
+    return q;
 }
 
 void wres__free(void *p)
 {
+    if (p)
+        LIVE(-1);
     free(p);
 }
 

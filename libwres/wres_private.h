@@ -105,6 +105,11 @@ void *wres__calloc(size_t n, size_t size);
 void *wres__realloc(void *p, size_t n);
 void wres__free(void *p);
 char *wres__strndup(const char *s, size_t n);
+#ifdef WRES_FAULT_INJECTION
+void wres__fault_set(long n);   /* fail allocation number n (0: none) */
+long wres__fault_calls(void);   /* allocations since wres__fault_set */
+long wres__live_blocks(void);   /* blocks allocated and not freed */
+#endif
 /* Grow *p (an array of *cap elements of size elem) to hold at least need. */
 int wres__grow(void **p, size_t *cap, size_t need, size_t elem);
 
