@@ -43,7 +43,7 @@ FAULT_OBJ := $(patsubst libwres/%.c,$(B)/fault/%.o,$(LIB_SRC))
 FAULT_LIB := $(B)/fault/libwres-fault.a
 TESTS   += $(B)/tests/check_oom
 
-.PHONY: all demo check check-suites check-asan check-valgrind sample clean install uninstall abi-check abi-baseline
+.PHONY: fuzz fuzz-replay all demo check check-suites check-asan check-valgrind sample clean install uninstall abi-check abi-baseline
 all: $(STATIC) $(SOFILE) $(REPORT) $(B)/wres.pc
 
 $(B)/obj/%.o: libwres/%.c $(HDRS)
@@ -111,9 +111,10 @@ check: check-suites $(SOFILE) $(GEN) abi-check
 	@sh tests/python-check.sh $(CURDIR)/$(REPORT) $(CURDIR)/$(SOFILE)
 	@echo "all tests passed"
 
-check-suites: $(TESTS) $(REPORT)
+check-suites: $(TESTS) $(REPORT) $(REPLAYS)
 	@set -e; for t in $(TESTS); do echo "== $$t"; \
 	  WRES_TOP=$(CURDIR) WRES_REPORT=$(CURDIR)/$(REPORT) $$t; done
+	@$(MAKE) -s fuzz-replay
 	@sh tests/cli-test.sh $(CURDIR)/$(REPORT)
 	@sh tests/reference-check.sh $(CURDIR)/$(REPORT)
 
@@ -171,6 +172,43 @@ abi-baseline: $(SOFILE)
 	abidw --no-corpus-path --headers-dir include $(SOFILE) > tests/abi/libwres.abi
 	nm -D --defined-only $(SOFILE) | awk '$$3 ~ /^wres_/ {sub(/@.*/, "", $$3); print $$3}' \
 	  | sort > tests/abi/exports.txt
+
+# ---- fuzzing ---------------------------------------------------------------
+# libFuzzer targets (clang), one per record kind plus the whole report; the
+# replay drivers run the same targets with the normal compiler over the
+# seed corpora and every kept crash input, in make check.
+FUZZ_KINDS   := staff applicants survey survey_counts board
+FUZZ_TARGETS := $(FUZZ_KINDS) report
+FUZZ_SECONDS ?= 30
+FUZZ_CC      ?= clang
+FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+kind_num = $(if $(filter staff,$1),1,$(if $(filter applicants,$1),2,$(if $(filter survey,$1),3,$(if $(filter survey_counts,$1),4,5))))
+fuzz_src = $(if $(filter report,$1),tests/fuzz/fuzz_report.c,tests/fuzz/fuzz_csv.c)
+REPLAYS := $(patsubst %,$(B)/fuzz/replay_%,$(FUZZ_TARGETS))
+
+$(B)/fuzz/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz_csv.c tests/fuzz/fuzz_report.c tests/fuzz/fuzz_check.h $(STATIC)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -Iinclude $(CFLAGS) -D_POSIX_C_SOURCE=200809L -DFUZZ_KIND=$(call kind_num,$*) \
+	  tests/fuzz/replay.c $(call fuzz_src,$*) $(STATIC) $(LDFLAGS) -lm -o $@
+
+$(B)/fuzz/fuzz_%: tests/fuzz/fuzz_csv.c tests/fuzz/fuzz_report.c tests/fuzz/fuzz_check.h $(LIB_SRC) $(HDRS)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -Iinclude -Ilibwres -D_POSIX_C_SOURCE=200809L \
+	  -DFUZZ_KIND=$(call kind_num,$*) $(call fuzz_src,$*) $(LIB_SRC) -lm -o $@
+
+fuzz-replay: $(REPLAYS)
+	@set -e; for t in $(FUZZ_TARGETS); do printf '%s: ' "fuzz replay $$t"; \
+	  $(B)/fuzz/replay_$$t tests/fuzz/corpus/$$t tests/fuzz/crashes/$$t; done
+
+# make fuzz FUZZ_SECONDS=N: each target for N seconds; new crash inputs land
+# in tests/fuzz/crashes/TARGET/ (keep them: make check replays them).
+fuzz: $(patsubst %,$(B)/fuzz/fuzz_%,$(FUZZ_TARGETS))
+	@set -e; for t in $(FUZZ_TARGETS); do mkdir -p $(B)/fuzz/work_$$t; \
+	  echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
+	  $(B)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/wres.dict \
+	    -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	    -artifact_prefix=tests/fuzz/crashes/$$t/ $(B)/fuzz/work_$$t tests/fuzz/corpus/$$t \
+	    2>&1 | grep -E '^(stat::|#[0-9]+.*DONE|==[0-9]+==|SUMMARY|artifact)' ; done
 
 clean:
 	rm -rf $(B)
