@@ -43,7 +43,7 @@ FAULT_OBJ := $(patsubst libwres/%.c,$(B)/fault/%.o,$(LIB_SRC))
 FAULT_LIB := $(B)/fault/libwres-fault.a
 TESTS   += $(B)/tests/check_oom
 
-.PHONY: fuzz fuzz-replay all demo check check-suites check-asan check-valgrind sample clean install uninstall abi-check abi-baseline
+.PHONY: coverage fuzz fuzz-replay all demo check check-suites check-asan check-valgrind sample clean install uninstall abi-check abi-baseline
 all: $(STATIC) $(SOFILE) $(REPORT) $(B)/wres.pc
 
 $(B)/obj/%.o: libwres/%.c $(HDRS)
@@ -172,6 +172,16 @@ abi-baseline: $(SOFILE)
 	abidw --no-corpus-path --headers-dir include $(SOFILE) > tests/abi/libwres.abi
 	nm -D --defined-only $(SOFILE) | awk '$$3 ~ /^wres_/ {sub(/@.*/, "", $$3); print $$3}' \
 	  | sort > tests/abi/exports.txt
+
+# Line and branch coverage of libwres/ by the suites (gcov, via gcovr).
+coverage:
+	rm -rf build/cov
+	$(MAKE) -s B=build/cov CFLAGS="-O0 -g --coverage" LDFLAGS="--coverage" check-suites > build/coverage.log 2>&1 || \
+	  { tail -30 build/coverage.log; exit 1; }
+	gcovr --root . --filter 'libwres/' --exclude-unreachable-branches --exclude-throw-branches \
+	  --txt build/cov/coverage.txt build/cov
+	@tail -n 20 build/cov/coverage.txt
+	@gcovr --root . --filter 'libwres/' --exclude-unreachable-branches --branches build/cov | tail -n 3
 
 # ---- fuzzing ---------------------------------------------------------------
 # libFuzzer targets (clang), one per record kind plus the whole report; the

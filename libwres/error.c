@@ -113,6 +113,30 @@ void wres__buf_add_shown(wres__buf *b, const char *s, size_t n, size_t max)
         wres__buf_puts(b, "...");
 }
 
+char *wres__utf8_copy(const char *s)
+{
+    wres__buf b = {0};
+    size_t i = 0, n = strlen(s);
+
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        size_t k = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+        if (i + k <= n && wres__utf8_valid(s + i, k)) {
+            wres__buf_add(&b, s + i, k);
+            i += k;
+        } else {
+            wres__buf_puts(&b, "\xef\xbf\xbd");  /* U+FFFD */
+            i++;
+        }
+    }
+    wres__buf_add(&b, "", 0);
+    if (b.oom) {
+        wres__buf_free(&b);
+        return NULL;
+    }
+    return b.p;
+}
+
 int wres__utf8_valid(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;

@@ -87,7 +87,8 @@ static int copy_files(const wres_ctx *ctx, wres__model *m)
         const wres__source *s = &ctx->sources[i];
         wres__dq_file *f = &m->files[i];
         m->n_files = i + 1;
-        f->path = wres__strndup(s->path, strlen(s->path));
+        /* a caller's path may be any bytes: reports carry valid UTF-8 */
+        f->path = wres__utf8_copy(s->path);
         if (!f->path)
             return WRES_E_NOMEM;
         f->kind = s->kind;
@@ -191,7 +192,7 @@ int wres__model_build(const wres_ctx *ctx, const char *org, int year,
     int q, e, v, x, rv;
 
     memset(m, 0, sizeof *m);
-    m->org = wres__strndup(org, strlen(org));
+    m->org = wres__utf8_copy(org);
     if (!m->org)
         return WRES_E_NOMEM;
     m->year = year;

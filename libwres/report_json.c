@@ -91,15 +91,9 @@ static void json_str(wres__buf *b, const char *s)
             wres__buf_add(b, s + i, 1);
             i++;
         } else {
-            /* copy one valid UTF-8 sequence, or U+FFFD for a bad byte */
-            size_t k = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
-            if (i + k <= n && wres__utf8_valid(s + i, k)) {
-                wres__buf_add(b, s + i, k);
-                i += k;
-            } else {
-                wres__buf_puts(b, "\xef\xbf\xbd");
-                i++;
-            }
+            /* the model's strings are valid UTF-8 (wres__utf8_copy) */
+            wres__buf_add(b, s + i, 1);
+            i++;
         }
     }
     wres__buf_add(b, "\"", 1);
