@@ -1,10 +1,19 @@
 /*
  * check_ingest.c - the "ingest" suite: data-driven CSV ingestion cases.
  *
- * Every folder under tests/data/rejects/ and tests/data/csv/ (found by
+ * Every folder under tests/data/bad/ and tests/data/csv/ (found by
  * opendir, under $WRES_TOP, default ".") is one case:
  *
  *   input.csv   the bytes to ingest (byte-exact: BOMs, CRs, NULs, bad UTF-8)
+ *   recipe      instead of input.csv, for inputs too big to commit: lines
+ *               `text "..."` and `repeat N "..."` (C escapes \n \r \t
+ *               \\ \" \xHH) written one after another to a temporary
+ *               file.  Such a case runs through wres_ingest_file() only, and
+ *               must keep the process's peak memory within 64 MB of what it
+ *               was, and its throughput within 1/50 of the sample trust's
+ *               in the same process (a bound on linear time, not a speed
+ *               target: a quadratic path would miss it by orders of
+ *               magnitude)
  *   kind        one word: staff, applicants, survey, survey_counts or board
  *   expected    what DATA.md says must happen, written by hand
  *
@@ -43,7 +52,7 @@
  * REASON is a reason code of DATA.md (unknown_band, no_header, ...).  The
  * suite also checks that the cases, together, use every reason code.
  *
- * rejects/ holds a case per row reason (in every kind that has it), per
+ * bad/ holds a case per row reason (in every kind that has it), per
  * file-level failure, and per precedence rule between them, plus the year
  * and org rules; csv/ holds dialect cases that need real files (BOM, CR
  * endings, NUL bytes, bad UTF-8, long and many fields) - the csv suite
@@ -51,6 +60,9 @@
  */
 #include <check.h>
 #include <dirent.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
 #include <errno.h>
 #include <math.h>
 #include <stdint.h>
@@ -80,7 +92,7 @@ static const char *const kind_names[] = {
     "", "staff", "applicants", "survey", "survey_counts", "board",
 };
 
-/* The case folders, "rejects/NAME" or "csv/NAME", sorted. */
+/* The case folders, "bad/NAME" or "csv/NAME", sorted. */
 static char *cases[MAX_CASES];
 static int n_cases;
 static char top[4096];
@@ -286,6 +298,108 @@ static void parse_expected(const char *dir, struct expect *e,
     free(text);
 }
 
+/* ---- generated inputs ------------------------------------------------- */
+
+static size_t unescape(const char *s, char *out, const char *where)
+{
+    size_t n = 0;
+
+    ck_assert_msg(*s == '"', "%s: want a quoted string", where);
+    for (s++; *s && *s != '"'; s++) {
+        if (*s != '\\') {
+            out[n++] = *s;
+            continue;
+        }
+        s++;
+        switch (*s) {
+        case 'n': out[n++] = '\n'; break;
+        case 'r': out[n++] = '\r'; break;
+        case 't': out[n++] = '\t'; break;
+        case 'x': {
+            unsigned v;
+            ck_assert_msg(sscanf(s + 1, "%2x", &v) == 1, "%s: bad \\x", where);
+            out[n++] = (char)v;
+            s += 2;
+            break;
+        }
+        default: out[n++] = *s; break;
+        }
+    }
+    ck_assert_msg(*s == '"', "%s: unterminated string", where);
+    return n;
+}
+
+/* Write the recipe's bytes to path, a block at a time (never all in
+ * memory); returns the size. */
+static long long make_input(const char *recipe, const char *path)
+{
+    char *text, *line, *next, chunk[4096];
+    size_t len;
+    long long total = 0;
+    FILE *f = fopen(path, "wb");
+
+    ck_assert_msg(f != NULL, "cannot create %s", path);
+    text = read_all(recipe, &len);
+    ck_assert_ptr_nonnull(text);
+    for (line = text; line && *line; line = next) {
+        long long count = 1, i;
+        size_t n;
+        char *q;
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        if (!*line || *line == '#')
+            continue;
+        if (strncmp(line, "repeat ", 7) == 0) {
+            count = strtoll(line + 7, &q, 10);
+            while (*q == ' ')
+                q++;
+        } else {
+            ck_assert_msg(strncmp(line, "text ", 5) == 0, "%s: '%s'", recipe, line);
+            q = line + 5;
+        }
+        n = unescape(q, chunk, recipe);
+        for (i = 0; i < count; i++)
+            ck_assert_uint_eq(fwrite(chunk, 1, n, f), n);
+        total += count * (long long)n;
+    }
+    ck_assert_int_eq(fclose(f), 0);
+    free(text);
+    return total;
+}
+
+static long peak_rss_kb(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_maxrss;
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Bytes per second of ingesting the sample trust's staff file here. */
+static double reference_rate(void)
+{
+    char path[4400];
+    struct stat st;
+    wres_ctx *ctx;
+    double t0, t1;
+
+    snprintf(path, sizeof path, "%s/examples/data/staff.csv", top);
+    ck_assert_int_eq(stat(path, &st), 0);
+    ck_assert_int_eq(wres_ctx_new(&ctx), WRES_OK);
+    t0 = now();
+    ck_assert_int_eq(wres_ingest_file(ctx, WRES_KIND_STAFF, path), WRES_OK);
+    t1 = now();
+    wres_ctx_free(ctx);
+    return (double)st.st_size / (t1 - t0 + 1e-9);
+}
+
 static int read_kind(const char *dir)
 {
     char path[4400];
@@ -353,6 +467,11 @@ START_TEST(test_case)
     int fkind = 0, ferror_ = -1;
     int64_t read = -1, acc = -1, rejd = -1;
     int64_t tally[NREASONS + 1] = {0};
+    char recipe[4500];
+    struct stat rst;
+    long long gen_size = -1;
+    long rss0 = 0;
+    double t0 = 0, ref_rate = 0;
 
     ck_assert_ptr_nonnull(e);
     snprintf(dir, sizeof dir, "%s/tests/data/%s", top, cname);
@@ -361,6 +480,18 @@ START_TEST(test_case)
     kind = read_kind(dir);
     parse_expected(dir, e, NULL);
     snprintf(path, sizeof path, "%s/%s", dir, e->path);
+    snprintf(recipe, sizeof recipe, "%s/recipe", dir);
+    if (stat(recipe, &rst) == 0) {
+        if (via_buffer) {
+            free(e);
+            return;     /* generated inputs test the streaming file path */
+        }
+        ref_rate = reference_rate();
+        snprintf(path, sizeof path, "/tmp/wres-gen-%ld.csv", (long)getpid());
+        gen_size = make_input(recipe, path);
+        rss0 = peak_rss_kb();
+        t0 = now();
+    }
     if (via_buffer) {
         struct stat st;
         if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)
@@ -381,6 +512,16 @@ START_TEST(test_case)
         rc = wres_ingest_buffer(ctx, kind, e->path, buf, len);
     else
         rc = wres_ingest_file(ctx, kind, path);
+    if (gen_size >= 0) {
+        double rate = (double)gen_size / (now() - t0 + 1e-9);
+        long grew = peak_rss_kb() - rss0;
+        unlink(path);
+        printf("%s: %lld bytes, peak memory +%ld KB, %.0f MB/s (sample %.0f MB/s)\n",
+               name, gen_size, grew, rate / 1e6, ref_rate / 1e6);
+        ck_assert_msg(grew <= 64 * 1024, "%s: peak memory grew by %ld KB", name, grew);
+        ck_assert_msg(rate * 50 >= ref_rate, "%s: %.1f MB/s against %.1f MB/s: not linear",
+                      name, rate / 1e6, ref_rate / 1e6);
+    }
     want_rc = !e->file_error ? WRES_OK
               : e->file_error == WRES_REASON_UNREADABLE ? WRES_E_IO
               : WRES_E_FORMAT;
@@ -627,6 +768,8 @@ static Suite *ingest_suite(void)
     Suite *s = suite_create("ingest");
     TCase *tc = tcase_create("cases");
 
+    tcase_set_timeout(tc, 300);
+
     tcase_add_loop_test(tc, test_case, 0, 2 * n_cases);
     tcase_add_test(tc, test_failed_files_add_nothing);
     tcase_add_test(tc, test_reason_names);
@@ -641,7 +784,7 @@ int main(void)
     int failed, i;
 
     snprintf(top, sizeof top, "%s", t && *t ? t : ".");
-    scan("rejects");
+    scan("bad");
     scan("csv");
     qsort(cases, (size_t)n_cases, sizeof cases[0], cmp_str);
     failed = tu_run(ingest_suite());

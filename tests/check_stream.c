@@ -119,7 +119,7 @@ static char *slurp(const char *path, size_t *len)
 
 START_TEST(test_data_inputs)
 {
-    static const char *const dirs[] = {"tests/data/csv", "tests/data/rejects"};
+    static const char *const dirs[] = {"tests/data/csv", "tests/data/bad"};
     const char *top = getenv("WRES_TOP");
     char path[4096];
     size_t d, files = 0;
