@@ -43,7 +43,7 @@ FAULT_OBJ := $(patsubst libwres/%.c,$(B)/fault/%.o,$(LIB_SRC))
 FAULT_LIB := $(B)/fault/libwres-fault.a
 TESTS   += $(B)/tests/check_oom
 
-.PHONY: coverage fuzz fuzz-replay all demo check check-suites check-asan check-valgrind sample clean install uninstall abi-check abi-baseline
+.PHONY: check-tsan coverage fuzz fuzz-replay all demo check check-suites check-asan check-valgrind sample clean install uninstall abi-check abi-baseline
 all: $(STATIC) $(SOFILE) $(REPORT) $(B)/wres.pc
 
 $(B)/obj/%.o: libwres/%.c $(HDRS)
@@ -95,7 +95,7 @@ sample: $(GEN)
 
 $(B)/tests/%: tests/%.c tests/testutil.h $(STATIC) $(HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(WARN) -Wno-shadow $(CPPFLAGS_LIB) -Itests $(CFLAGS) $< $(STATIC) $(LDFLAGS) $(PKG_CHECK) -lm -o $@
+	$(CC) $(WARN) -Wno-shadow $(CPPFLAGS_LIB) -Itests $(CFLAGS) $< $(STATIC) $(LDFLAGS) $(PKG_CHECK) -lm -pthread -o $@
 
 # make check: the suites and the command-line tests (check-suites, which
 # the sanitizer builds rerun), then what concerns the built artefacts:
@@ -123,6 +123,13 @@ check-asan:
 	$(MAKE) B=build/asan CC=clang \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" check-suites
+
+# The threads suite (and the rest) under ThreadSanitizer.
+check-tsan:
+	$(MAKE) B=build/tsan CC=clang \
+	  CFLAGS="-O1 -g -fsanitize=thread -fno-omit-frame-pointer" \
+	  LDFLAGS="-fsanitize=thread" build/tsan/tests/check_threads
+	TSAN_OPTIONS=halt_on_error=1 WRES_TOP=$(CURDIR) build/tsan/tests/check_threads
 
 # The suites under valgrind: no forking, leaks are errors.
 check-valgrind: $(TESTS)
