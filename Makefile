@@ -43,7 +43,7 @@ FAULT_OBJ := $(patsubst libwres/%.c,$(B)/fault/%.o,$(LIB_SRC))
 FAULT_LIB := $(B)/fault/libwres-fault.a
 TESTS   += $(B)/tests/check_oom
 
-.PHONY: check-tsan coverage fuzz fuzz-replay all demo check check-suites check-asan check-valgrind sample clean install uninstall abi-check abi-baseline
+.PHONY: ci check-tsan coverage fuzz fuzz-replay all demo check check-suites check-asan check-valgrind sample clean install uninstall abi-check abi-baseline
 all: $(STATIC) $(SOFILE) $(REPORT) $(B)/wres.pc
 
 $(B)/obj/%.o: libwres/%.c $(HDRS)
@@ -220,12 +220,12 @@ fuzz-replay: $(REPLAYS)
 # make fuzz FUZZ_SECONDS=N: each target for N seconds; new crash inputs land
 # in tests/fuzz/crashes/TARGET/ (keep them: make check replays them).
 fuzz: $(patsubst %,$(B)/fuzz/fuzz_%,$(FUZZ_TARGETS))
-	@set -e; for t in $(FUZZ_TARGETS); do mkdir -p $(B)/fuzz/work_$$t; \
-	  echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
-	  $(B)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/wres.dict \
-	    -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-	    -artifact_prefix=tests/fuzz/crashes/$$t/ $(B)/fuzz/work_$$t tests/fuzz/corpus/$$t \
-	    2>&1 | grep -E '^(stat::|#[0-9]+.*DONE|==[0-9]+==|SUMMARY|artifact)' ; done
+	@sh tests/fuzz/run.sh $(B) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# Everything CI runs: the suites, the sanitizers, valgrind, ThreadSanitizer
+# and FUZZ_SECONDS (30) of each fuzz target.
+ci: check check-asan check-valgrind check-tsan fuzz
+	@echo "ci: all passed"
 
 clean:
 	rm -rf $(B)
