@@ -23,9 +23,9 @@ extern "C" {
 #endif
 
 #define WRES_VERSION_MAJOR 1
-#define WRES_VERSION_MINOR 0
+#define WRES_VERSION_MINOR 1
 #define WRES_VERSION_PATCH 0
-#define WRES_VERSION_STRING "1.0.0"
+#define WRES_VERSION_STRING "1.1.0"
 
 #if defined(_WIN32) && defined(WRES_BUILDING)
 #define WRES_API __declspec(dllexport)
@@ -160,6 +160,10 @@ WRES_API int wres_rejection_get(const wres_ctx *ctx, size_t index,
                                 const char **column, int *reason,
                                 const char **message);
 WRES_API int wres_latest_year(const wres_ctx *ctx, int64_t *year);
+/* The (organisation, year) pairs with accepted rows, sorted (since 1.1). */
+WRES_API size_t wres_period_count(wres_ctx *ctx);
+WRES_API int wres_period_get(wres_ctx *ctx, size_t index, const char **org,
+                             int64_t *year);
 
 /* Reports. */
 WRES_API int wres_report_new(wres_ctx *ctx, const char *org, int64_t year,

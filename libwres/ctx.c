@@ -64,6 +64,7 @@ void wres_ctx_free(wres_ctx *ctx)
     }
     wres__free(ctx->rejections);
     wres__store_free(&ctx->store);
+    wres__free(ctx->order);
     wres__free(ctx->default_org);
     wres__free(ctx);
 }
@@ -307,5 +308,69 @@ int wres_latest_year(const wres_ctx *ctx, int64_t *year)
     if (!best)
         return WRES_E_NOTFOUND;
     *year = best;
+    return WRES_OK;
+}
+
+static int has_rows(const wres__period *p)
+{
+    return p->staff_rows || p->app_rows || p->board_rows || p->survey_rows;
+}
+
+/* Periods sorted by org (bytewise), then year: insertion sort is enough
+ * once, and the order is kept until rows are added again. */
+static int period_less(const wres__period *a, const wres__period *b)
+{
+    int c = strcmp(a->org, b->org);
+    return c < 0 || (c == 0 && a->year < b->year);
+}
+
+static int order_periods(wres_ctx *ctx)
+{
+    const wres__store *s = &ctx->store;
+    size_t *order, n = 0, i, j;
+
+    if (ctx->order && ctx->order_stamp == s->stamp + 1)
+        return WRES_OK;
+    order = wres__calloc(s->n ? s->n : 1, sizeof *order);
+    if (!order)
+        return WRES_E_NOMEM;
+    for (i = 0; i < s->n; i++)
+        if (has_rows(s->periods[i]))
+            order[n++] = i;
+    /* a merge sort would do for huge counts; periods number thousands */
+    for (i = 1; i < n; i++) {
+        size_t x = order[i];
+        for (j = i; j > 0 && period_less(s->periods[x], s->periods[order[j - 1]]); j--)
+            order[j] = order[j - 1];
+        order[j] = x;
+    }
+    wres__free(ctx->order);
+    ctx->order = order;
+    ctx->n_order = n;
+    ctx->order_stamp = s->stamp + 1;
+    return WRES_OK;
+}
+
+size_t wres_period_count(wres_ctx *ctx)
+{
+    if (!ctx || order_periods(ctx) != WRES_OK)
+        return 0;
+    return ctx->n_order;
+}
+
+int wres_period_get(wres_ctx *ctx, size_t index, const char **org, int64_t *year)
+{
+    int rv;
+
+    if (!ctx)
+        return WRES_E_INVALID;
+    if ((rv = order_periods(ctx)) != WRES_OK)
+        return rv;
+    if (index >= ctx->n_order)
+        return WRES_DONE;
+    if (org)
+        *org = ctx->store.periods[ctx->order[index]]->org;
+    if (year)
+        *year = ctx->store.periods[ctx->order[index]]->year;
     return WRES_OK;
 }

@@ -560,6 +560,7 @@ int wres__decode_row(wres_ctx *ctx, int kind, size_t source, int64_t line,
     }
     ctx->sources[source].rows_read++;
     ctx->sources[source].rows_accepted++;
+    st->stamp++;
     return WRES_OK;
 }
 

@@ -331,6 +331,7 @@ void wres__store_merge(wres__store *dst, wres__store *src)
     /* the keys' memory moves with them; dst keeps filling its own block */
     for (i = 0; i < src->n_blocks; i++)
         dst->arena_blocks[dst->n_blocks++] = src->arena_blocks[i];
+    dst->stamp++;
     wres__free(src->periods);
     wres__free(src->index);
     wres__free(src->ids);

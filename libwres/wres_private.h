@@ -223,6 +223,7 @@ typedef struct wres__store {
     size_t arena_used, arena_cap;
     char **arena_blocks;
     size_t n_blocks, blocks_cap;
+    size_t stamp;           /* changes whenever rows are added */
 } wres__store;
 
 void wres__store_free(wres__store *s);
@@ -275,6 +276,9 @@ struct wres_ctx {
     size_t n_rejections, rejections_cap;
     wres__store store;
     wres__store *stage;     /* where a file being read puts its rows */
+    size_t *order;          /* periods with rows, sorted by (org, year) */
+    size_t n_order;
+    size_t order_stamp;     /* store.stamp when order was made */
 };
 
 /* Add a source; returns its index or (size_t)-1 on allocation failure. */

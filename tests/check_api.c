@@ -341,6 +341,41 @@ START_TEST(test_decimal_comma_locale)
 }
 END_TEST
 
+START_TEST(test_periods)
+{
+    wres_ctx *ctx;
+    const char *org;
+    int64_t year;
+    static const char *want_org[] = {"", "RXX", "RXX", "RYY", "a"};
+    static const int64_t want_year[] = {2024, 2023, 2024, 2024, 2022};
+    size_t i;
+
+    ck_assert_uint_eq(wres_period_count(NULL), 0);
+    ck_assert_int_eq(wres_period_get(NULL, 0, &org, &year), WRES_E_INVALID);
+    ck_assert_int_eq(wres_ctx_new(&ctx), WRES_OK);
+    ck_assert_uint_eq(wres_period_count(ctx), 0);
+    ck_assert_int_eq(wres_period_get(ctx, 0, &org, &year), WRES_DONE);
+    ck_assert_int_eq(tu_ingest(ctx, WRES_KIND_BOARD, "b.csv",
+                               "year,org,ethnicity,voting,executive\n"
+                               "2024,RYY,A,yes,no\n2023,RXX,H,yes,yes\n"
+                               "2024,RXX,A,no,no\n2024,RXX,B,no,no\n"
+                               "2019,RZZ,BAME,no,no\n"), WRES_OK);   /* rejected: no period */
+    ck_assert_uint_eq(wres_period_count(ctx), 3);
+    /* rows added later change the list */
+    ck_assert_int_eq(tu_ingest(ctx, WRES_KIND_SURVEY, "s.csv",
+                               "year,org,ethnicity\n2022,a,A\n2024,,H\n"), WRES_OK);
+    ck_assert_uint_eq(wres_period_count(ctx), 5);
+    for (i = 0; i < 5; i++) {
+        ck_assert_int_eq(wres_period_get(ctx, i, &org, &year), WRES_OK);
+        ck_assert_str_eq(org, want_org[i]);
+        ck_assert_int_eq(year, want_year[i]);
+    }
+    ck_assert_int_eq(wres_period_get(ctx, 5, NULL, NULL), WRES_DONE);
+    ck_assert_int_eq(wres_period_get(ctx, 0, NULL, NULL), WRES_OK);
+    wres_ctx_free(ctx);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("api");
@@ -353,6 +388,7 @@ int main(void)
     tcase_add_test(tc, test_file_errors_by_cause);
     tcase_add_test(tc, test_strings_in_reports);
     tcase_add_test(tc, test_decimal_comma_locale);
+    tcase_add_test(tc, test_periods);
     suite_add_tcase(s, tc);
     return tu_run(s) ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -30,10 +30,24 @@ Comparison modes (used by tests/reference-check.sh):
 """
 
 import difflib
+
 import json
 import math
 import statistics
 import sys
+
+def _library_version():
+    """The version the report names: the header is its single source."""
+    import os
+    import re
+    header = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "include", "wres.h")
+    with open(header, encoding="utf-8") as f:
+        m = re.search(r'#define WRES_VERSION_STRING "([^"]+)"', f.read())
+    return m.group(1) if m else "?"
+
+
+LIBRARY_VERSION = _library_version()
+
 
 # ---------------------------------------------------------------------------
 # Vocabularies (DATA.md)
@@ -965,7 +979,7 @@ def build_report(files, org, year, confidence):
                     "executive": dict(blank)}
 
     return {
-        "library": {"name": "libwres", "version": "1.0.0"},
+        "library": {"name": "libwres", "version": LIBRARY_VERSION},
         "org": org,
         "year": year,
         "confidence": confidence,

@@ -78,6 +78,8 @@ The C functions and their Python counterparts
     wres_rejection_count           Context.rejection_count()
     wres_rejection_get             Context.rejection(), Context.rejections()
     wres_latest_year               Context.latest_year()
+    wres_period_count              Context.periods()
+    wres_period_get                Context.periods()
     wres_report_new / _free        Context.report(), Report.close()
     wres_report_render             Report.render(), .render_bytes(),
                                    .json(), .text(), .csv(), .to_dict()
@@ -262,6 +264,8 @@ _PROTOTYPES = (
     ("wres_rejection_get", _c_int, [_CtxP, _c_size, _P(_c_str), _P(_c_i64),
                                     _P(_c_str), _P(_c_int), _P(_c_str)]),
     ("wres_latest_year", _c_int, [_CtxP, _P(_c_i64)]),
+    ("wres_period_count", _c_size, [_CtxP]),
+    ("wres_period_get", _c_int, [_CtxP, _c_size, _P(_c_str), _P(_c_i64)]),
     ("wres_report_new", _c_int, [_CtxP, _c_str, _c_i64, _P(_ReportP)]),
     ("wres_report_free", None, [_ReportP]),
     ("wres_report_render", _c_int, [_ReportP, _c_int,
@@ -898,6 +902,20 @@ class Context(object):
             raise _error(rv, "no reporting year: no rows were accepted"
                          if rv == Status.E_NOTFOUND else None)
         return y.value
+
+    def periods(self, raw=False):
+        """``wres_period_count`` and ``wres_period_get``: the (org, year)
+        pairs with accepted rows, sorted by org then year."""
+        ctx = self._check()
+        org = _c_str()
+        y = _c_i64()
+        out = []
+        for i in range(lib.wres_period_count(ctx)):
+            rv = lib.wres_period_get(ctx, i, ctypes.byref(org), ctypes.byref(y))
+            if rv != Status.OK:
+                raise _error(rv)
+            out.append((_dec(org.value, raw), y.value))
+        return out
 
     # -- reports
     def report(self, org="", year=0):
