@@ -127,7 +127,7 @@ static int field_begin(wres__csv *r)
     r->u_need = 0;
     if (r->nfields < r->max_fields) {
         size_t base = 0;
-        if (grow_slots(r, r->nfields + 2) != WRES_OK)
+        if (r->nfields + 2 > r->fcap && grow_slots(r, r->nfields + 2) != WRES_OK)
             return WRES_E_NOMEM;
         if (r->nfields > 0)
             base = r->start[r->nfields - 1] +
@@ -140,7 +140,7 @@ static int field_begin(wres__csv *r)
 /* Content bytes [p, p+n) of the current field. */
 static int field_bytes(wres__csv *r, const unsigned char *p, size_t n)
 {
-    size_t i, last;
+    size_t last;
 
     if (r->f_raw == 0) {
         /* leading blanks are trimmed */
@@ -167,8 +167,7 @@ static int field_bytes(wres__csv *r, const unsigned char *p, size_t n)
                 return WRES_E_NOMEM;
             r->scratch = s;
         }
-        for (i = 0; i < take; i++)
-            r->scratch[at + i] = (char)p[i];
+        memcpy(r->scratch + at, p, take);
     }
     r->f_raw += n;
     return WRES_OK;

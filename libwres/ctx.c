@@ -31,7 +31,10 @@ int wres_ctx_new(wres_ctx **out)
         return WRES_E_NOMEM;
     ctx->confidence = 0.95;
     ctx->default_org = wres__strndup("", 0);
-    if (!ctx->default_org) {
+    ctx->vcache = wres__calloc(1, sizeof *ctx->vcache);
+    if (!ctx->default_org || !ctx->vcache) {
+        wres__free(ctx->default_org);
+        wres__free(ctx->vcache);
         wres__free(ctx);
         return WRES_E_NOMEM;
     }
@@ -65,6 +68,7 @@ void wres_ctx_free(wres_ctx *ctx)
     wres__free(ctx->rejections);
     wres__store_free(&ctx->store);
     wres__free(ctx->order);
+    wres__free(ctx->vcache);
     wres__free(ctx->default_org);
     wres__free(ctx);
 }
@@ -130,6 +134,7 @@ int wres_ctx_set_string(wres_ctx *ctx, int option, const char *value)
         return WRES_E_NOMEM;
     wres__free(ctx->default_org);
     ctx->default_org = copy;
+    ctx->default_org_len = b - a;
     return WRES_OK;
 }
 

@@ -206,8 +206,8 @@ static int check_year(const rowctx *rc, decoded *d)
     const wres__fields *f = rc->f;
 
     if (has_value(f, WRES__COL_YEAR)) {
-        if (wres__parse_year(f->v[WRES__COL_YEAR], f->len[WRES__COL_YEAR],
-                             &d->year) != 0)
+        if (wres__vocab(rc->ctx->vcache, WRES__V_YEAR, f->v[WRES__COL_YEAR],
+                        f->len[WRES__COL_YEAR], &d->year) != 0)
             return reject(rc, WRES__COL_YEAR, WRES_REASON_INVALID_YEAR,
                           "not a reporting year:");
         return 0;
@@ -229,7 +229,7 @@ static void take_org(const rowctx *rc, decoded *d)
         d->org_len = f->len[WRES__COL_ORG];
     } else {
         d->org = rc->ctx->default_org;
-        d->org_len = strlen(d->org);
+        d->org_len = rc->ctx->default_org_len;
     }
 }
 
@@ -241,8 +241,8 @@ static int check_ethnicity(const rowctx *rc, decoded *d)
         d->eth = WRES__ETH_UNKNOWN;
         return 0;
     }
-    if (wres__parse_ethnicity(f->v[WRES__COL_ETHNICITY],
-                              f->len[WRES__COL_ETHNICITY], &d->eth) != 0)
+    if (wres__vocab(rc->ctx->vcache, WRES__V_ETHNICITY, f->v[WRES__COL_ETHNICITY],
+                    f->len[WRES__COL_ETHNICITY], &d->eth) != 0)
         return reject(rc, WRES__COL_ETHNICITY, WRES_REASON_UNKNOWN_ETHNICITY,
                       "not a known ethnic category:");
     return 0;
@@ -264,7 +264,7 @@ static int check_yes_no(const rowctx *rc, int col, int required, int *out)
     *out = 0;
     if (!has_value(f, col))
         return required ? check_required(rc, col) : 0;
-    if (wres__parse_yes_no(f->v[col], f->len[col], out) != 0)
+    if (wres__vocab(rc->ctx->vcache, WRES__V_YES_NO, f->v[col], f->len[col], out) != 0)
         return reject(rc, col, WRES_REASON_INVALID_YES_NO, "not yes or no:");
     return 0;
 }
@@ -279,9 +279,11 @@ static int check_answer(const rowctx *rc, int col, int vocab, int *answered,
     if (!has_value(f, col))
         return 0;
     /* vocab < 0: plain yes/no, the survey's own wording is not accepted */
-    if ((vocab < 0 ? wres__parse_yes_no(f->v[col], f->len[col], yes)
-                   : wres__parse_survey_answer(f->v[col], f->len[col], vocab,
-                                               yes)) != 0)
+    if (wres__vocab(rc->ctx->vcache,
+                    vocab < 0 ? WRES__V_YES_NO
+                    : vocab == WRES__ANSWER_HARASSMENT ? WRES__V_HARASSMENT
+                                                       : WRES__V_EQUAL_OPP,
+                    f->v[col], f->len[col], yes) != 0)
         return reject(rc, col, WRES_REASON_INVALID_YES_NO,
                       "not a recognised answer:");
     *answered = 1;
@@ -318,15 +320,15 @@ static int decode_fields(const rowctx *rc, decoded *d)
             return rv;
         if ((rv = check_required(rc, WRES__COL_BAND)) != 0)
             return rv;
-        if (wres__parse_band(f->v[WRES__COL_BAND], f->len[WRES__COL_BAND],
-                             &d->band) != 0)
+        if (wres__vocab(rc->ctx->vcache, WRES__V_BAND, f->v[WRES__COL_BAND],
+                        f->len[WRES__COL_BAND], &d->band) != 0)
             return reject(rc, WRES__COL_BAND, WRES_REASON_UNKNOWN_BAND,
                           "not a known band:");
         if ((rv = check_required(rc, WRES__COL_STAFF_GROUP)) != 0)
             return rv;
-        if (wres__parse_staff_group(f->v[WRES__COL_STAFF_GROUP],
-                                    f->len[WRES__COL_STAFF_GROUP],
-                                    &d->sgroup) != 0)
+        if (wres__vocab(rc->ctx->vcache, WRES__V_STAFF_GROUP,
+                        f->v[WRES__COL_STAFF_GROUP], f->len[WRES__COL_STAFF_GROUP],
+                        &d->sgroup) != 0)
             return reject(rc, WRES__COL_STAFF_GROUP,
                           WRES_REASON_UNKNOWN_STAFF_GROUP,
                           "not a known staff group:");
@@ -392,8 +394,8 @@ static int decode_fields(const rowctx *rc, decoded *d)
         take_org(rc, d);
         if ((rv = check_required(rc, WRES__COL_GROUP)) != 0)
             return rv;
-        if (wres__parse_survey_group(f->v[WRES__COL_GROUP],
-                                     f->len[WRES__COL_GROUP], &d->eth) != 0)
+        if (wres__vocab(rc->ctx->vcache, WRES__V_GROUP, f->v[WRES__COL_GROUP],
+                        f->len[WRES__COL_GROUP], &d->eth) != 0)
             return reject(rc, WRES__COL_GROUP, WRES_REASON_UNKNOWN_ETHNICITY,
                           "not a known group:");
         if ((rv = check_integer(rc, WRES__COL_INDICATOR, &ind)) != 0)
@@ -446,7 +448,11 @@ static size_t id_key(const rowctx *rc, const decoded *d, char *key)
 
     if (rc->kind == WRES_KIND_SURVEY_COUNTS || !has_value(f, WRES__COL_ID))
         return 0;
-    n = snprintf(key, 16, "%d:%d", rc->kind, d->year);
+    /* kind and year in three bytes: the year lies in 1900..2100 */
+    key[0] = (char)rc->kind;
+    key[1] = (char)(d->year >> 8);
+    key[2] = (char)(d->year & 0xff);
+    n = 3;
     at = key_part(key, (size_t)n, d->org, d->org_len);
     if (rc->kind == WRES_KIND_APPLICANTS)
         at = key_part(key, at, f->present[WRES__COL_POST_ID] ? f->v[WRES__COL_POST_ID] : "",

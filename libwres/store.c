@@ -13,15 +13,25 @@
 
 uint64_t wres__hash(const char *s, size_t len)
 {
-    /* FNV-1a, 64-bit */
-    uint64_t h = 14695981039346656037u;
-    size_t i;
+    /* eight bytes at a time, each word mixed by multiplication (in the
+     * manner of wyhash and FxHash); the length is mixed in too */
+    uint64_t h = 0x9e3779b97f4a7c15u ^ (uint64_t)len;
+    size_t i = 0;
 
-    for (i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211u;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdu;
+        h ^= h >> 32;
     }
-    return h;
+    if (i < len) {
+        uint64_t w = 0;
+        memcpy(&w, s + i, len - i);
+        h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
+        h ^= h >> 29;
+    }
+    h *= 0x9e3779b97f4a7c15u;
+    return h ^ (h >> 32);
 }
 
 void wres__store_free(wres__store *s)
@@ -56,7 +66,7 @@ static int index_rebuild(wres__store *s, size_t cap)
         return WRES_E_NOMEM;
     for (i = 0; i < s->n; i++) {
         const wres__period *p = s->periods[i];
-        size_t h = (size_t)period_hash(p->org, strlen(p->org), p->year) & (cap - 1);
+        size_t h = (size_t)period_hash(p->org, p->org_len, p->year) & (cap - 1);
         while (idx[h])
             h = (h + 1) & (cap - 1);
         idx[h] = i + 1;
@@ -77,13 +87,17 @@ wres__period *wres__store_period(wres__store *s, const char *org,
 
     if (oom)
         *oom = 0;
+    p = s->last;
+    if (p && p->year == year && p->org_len == org_len &&
+        memcmp(p->org, org, org_len) == 0)
+        return p;
     if (s->index_cap) {
         h = (size_t)period_hash(org, org_len, year) & (s->index_cap - 1);
         while ((i = s->index[h]) != 0) {
             p = s->periods[i - 1];
-            if (p->year == year && strlen(p->org) == org_len &&
+            if (p->year == year && p->org_len == org_len &&
                 memcmp(p->org, org, org_len) == 0)
-                return p;
+                return s->last = p;
             h = (h + 1) & (s->index_cap - 1);
         }
     }
@@ -106,7 +120,9 @@ wres__period *wres__store_period(wres__store *s, const char *org,
         goto nomem;
     }
     p->year = year;
+    p->org_len = org_len;
     s->periods[s->n++] = p;
+    s->last = p;
     h = (size_t)period_hash(org, org_len, year) & (s->index_cap - 1);
     while (s->index[h])
         h = (h + 1) & (s->index_cap - 1);
@@ -302,7 +318,7 @@ void wres__store_merge(wres__store *dst, wres__store *src)
 
     for (i = 0; i < src->n; i++) {
         wres__period *sp = src->periods[i];
-        wres__period *dp = wres__store_period(dst, sp->org, strlen(sp->org),
+        wres__period *dp = wres__store_period(dst, sp->org, sp->org_len,
                                               sp->year, 0, NULL);
         if (dp) {
             wres__period_add(dp, sp);
@@ -312,7 +328,7 @@ void wres__store_merge(wres__store *dst, wres__store *src)
         }
         /* room was reserved: no allocation here */
         dst->periods[dst->n++] = sp;
-        h = (size_t)period_hash(sp->org, strlen(sp->org), sp->year) &
+        h = (size_t)period_hash(sp->org, sp->org_len, sp->year) &
             (dst->index_cap - 1);
         while (dst->index[h])
             h = (h + 1) & (dst->index_cap - 1);

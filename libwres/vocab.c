@@ -560,3 +560,62 @@ int wres__parse_uint63(const char *s, size_t len, int64_t *value)
     *value = v;
     return 0;
 }
+
+/* ---- the memo ------------------------------------------------------------ */
+
+static unsigned vc_hash(const char *s, size_t n)
+{
+    uint64_t a = 0, b = 0, h;
+
+    memcpy(&a, s, n < 8 ? n : 8);
+    if (n > 8) {
+        size_t k = n - 8 < 8 ? n - 8 : 8;
+        memcpy(&b, s + n - k, k);
+    }
+    h = (a ^ (b * 0x9e3779b97f4a7c15u) ^ (uint64_t)n) * 0xff51afd7ed558ccdu;
+    return (unsigned)(h >> 56);
+}
+
+static int decode(int v, const char *s, size_t n, int *out)
+{
+    int64_t i64;
+
+    switch (v) {
+    case WRES__V_ETHNICITY: return wres__parse_ethnicity(s, n, out);
+    case WRES__V_BAND: return wres__parse_band(s, n, out);
+    case WRES__V_STAFF_GROUP: return wres__parse_staff_group(s, n, out);
+    case WRES__V_YES_NO: return wres__parse_yes_no(s, n, out);
+    case WRES__V_HARASSMENT:
+        return wres__parse_survey_answer(s, n, WRES__ANSWER_HARASSMENT, out);
+    case WRES__V_EQUAL_OPP:
+        return wres__parse_survey_answer(s, n, WRES__ANSWER_EQUAL_OPP, out);
+    case WRES__V_YEAR: return wres__parse_year(s, n, out);
+    case WRES__V_GROUP: return wres__parse_survey_group(s, n, out);
+    default:
+        (void)i64;
+        return -1;
+    }
+}
+
+int wres__vocab(wres__vcache *c, int v, const char *s, size_t len, int *out)
+{
+    wres__vc_entry *e;
+    int value = 0, rv;
+
+    if (!c || len == 0 || len > WRES__VC_KEY)
+        return decode(v, s, len, out);
+    e = &c->e[v][vc_hash(s, len)];
+    if (e->len == len && memcmp(e->key, s, len) == 0) {
+        if (e->rv == 0)
+            *out = e->value;
+        return e->rv;
+    }
+    rv = decode(v, s, len, &value);
+    e->len = (unsigned char)len;
+    e->rv = (signed char)rv;
+    e->value = value;
+    memcpy(e->key, s, len);
+    if (rv == 0)
+        *out = value;
+    return rv;
+}

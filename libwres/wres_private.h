@@ -74,6 +74,29 @@ int wres__parse_survey_answer(const char *s, size_t len, int answer,
 int wres__parse_year(const char *s, size_t len, int *year);
 int wres__parse_uint63(const char *s, size_t len, int64_t *value);
 const char *wres__band_name(int band);
+
+/* A memo of decoded values: clean national files repeat a few dozen
+ * distinct values per column millions of times, so each is normalised and
+ * matched once.  Direct-mapped; a value longer than WRES__VC_KEY bytes is
+ * decoded every time. */
+enum wres__vocab {
+    WRES__V_ETHNICITY, WRES__V_BAND, WRES__V_STAFF_GROUP, WRES__V_YES_NO,
+    WRES__V_HARASSMENT, WRES__V_EQUAL_OPP, WRES__V_YEAR, WRES__V_GROUP,
+    WRES__V_COUNT
+};
+#define WRES__VC_KEY 62
+#define WRES__VC_SLOTS 256
+typedef struct wres__vc_entry {
+    unsigned char len;      /* 0: empty (decoded values are never empty) */
+    signed char rv;         /* the decoder's result: 0 or -1 */
+    int32_t value;
+    char key[WRES__VC_KEY];
+} wres__vc_entry;
+typedef struct wres__vcache {
+    wres__vc_entry e[WRES__V_COUNT][WRES__VC_SLOTS];
+} wres__vcache;
+/* Decode s with vocabulary v, through the memo c (which may be NULL). */
+int wres__vocab(wres__vcache *c, int v, const char *s, size_t len, int *out);
 const char *wres__staff_group_name(int group);
 
 /* ---- stats.c ------------------------------------------------------------
@@ -184,6 +207,7 @@ int wres__kind_valid(int kind);
 
 typedef struct wres__period {
     char *org;
+    size_t org_len;
     int year;
     /* staff (1, 3, 4, 9): headcounts exclude bank-only staff */
     int64_t staff_rows;     /* accepted rows, bank-only included */
@@ -224,6 +248,7 @@ typedef struct wres__store {
     char **arena_blocks;
     size_t n_blocks, blocks_cap;
     size_t stamp;           /* changes whenever rows are added */
+    wres__period *last;     /* the period found last: rows come in runs */
 } wres__store;
 
 void wres__store_free(wres__store *s);
@@ -269,6 +294,7 @@ struct wres_ctx {
     double confidence;
     int default_year;   /* 0: none */
     char *default_org;
+    size_t default_org_len;
     char errmsg[512];
     wres__source *sources;
     size_t n_sources, sources_cap;
@@ -279,6 +305,7 @@ struct wres_ctx {
     size_t *order;          /* periods with rows, sorted by (org, year) */
     size_t n_order;
     size_t order_stamp;     /* store.stamp when order was made */
+    wres__vcache *vcache;
 };
 
 /* Add a source; returns its index or (size_t)-1 on allocation failure. */
