@@ -485,8 +485,8 @@ int wres__decode_row(wres_ctx *ctx, int kind, size_t source, int64_t line,
     wres__store *st;
     char key[KEY_MAX];
     size_t key_len;
-    uint64_t hash = 0;
-    int rv, oom, q;
+    uint64_t hash = 0, pid = 0, ppost = 0;
+    int rv, oom, q, packed;
 
     rc.ctx = ctx;
     rc.kind = kind;
@@ -499,11 +499,35 @@ int wres__decode_row(wres_ctx *ctx, int kind, size_t source, int64_t line,
 
     /* rows of a file being read go to its staging store, merged at the end */
     st = ctx->stage ? ctx->stage : &ctx->store;
-    key_len = id_key(&rc, &d, key);
-    if (key_len) {
-        hash = wres__hash(key, key_len);
-        if (wres__ids_has(&ctx->store, key, key_len, hash) ||
-            (ctx->stage && wres__ids_has(ctx->stage, key, key_len, hash)))
+    key_len = 0;
+    packed = 0;
+    if (kind != WRES_KIND_SURVEY_COUNTS && has_value(f, WRES__COL_ID)) {
+        /* an id of at most eight bytes (and, for applicants, a post id of
+         * at most eight) goes to the period's compact set; others to the
+         * store's string set */
+        int post_ok = kind != WRES_KIND_APPLICANTS || !f->present[WRES__COL_POST_ID] ||
+                      f->len[WRES__COL_POST_ID] <= 8;
+        if (f->len[WRES__COL_ID] <= 8 && post_ok) {
+            packed = 1;
+            memcpy(&pid, f->v[WRES__COL_ID], f->len[WRES__COL_ID]);
+            if (kind == WRES_KIND_APPLICANTS && f->present[WRES__COL_POST_ID])
+                memcpy(&ppost, f->v[WRES__COL_POST_ID], f->len[WRES__COL_POST_ID]);
+        } else {
+            key_len = id_key(&rc, &d, key);
+            hash = wres__hash(key, key_len);
+        }
+    }
+    if (packed || key_len) {
+        const wres__period *mp = wres__store_period(&ctx->store, d.org, d.org_len,
+                                                    d.year, 0, NULL);
+        const wres__period *sp = ctx->stage ? wres__store_period(
+                                     ctx->stage, d.org, d.org_len, d.year, 0, NULL)
+                                            : NULL;
+        int dup = packed ? (mp && wres__idset_has(&mp->ids[kind - 1], pid, ppost)) ||
+                               (sp && wres__idset_has(&sp->ids[kind - 1], pid, ppost))
+                         : wres__ids_has(&ctx->store, key, key_len, hash) ||
+                               (ctx->stage && wres__ids_has(ctx->stage, key, key_len, hash));
+        if (dup)
             return reject(&rc, WRES__COL_ID, WRES_REASON_DUPLICATE_ID,
                           "already seen in this organisation and year:");
     }
@@ -515,6 +539,9 @@ int wres__decode_row(wres_ctx *ctx, int kind, size_t source, int64_t line,
         return reject(&rc, WRES__COL_RESPONDENTS, WRES_REASON_INVALID_INTEGER,
                       "respondents for this organisation, year and indicator "
                       "would exceed 2^63-1:");
+    if (packed && (rv = wres__idset_insert(&p->ids[kind - 1], kind == WRES_KIND_APPLICANTS,
+                                           pid, ppost)) != 0)
+        return rv;
     if (key_len && (rv = wres__ids_insert(st, key, key_len, hash)) != 0)
         return rv;
 

@@ -34,14 +34,22 @@ uint64_t wres__hash(const char *s, size_t len)
     return h ^ (h >> 32);
 }
 
+static void period_free(wres__period *p)
+{
+    int k;
+
+    for (k = 0; k < 5; k++)
+        wres__idset_free(&p->ids[k]);
+    wres__free(p->org);
+    wres__free(p);
+}
+
 void wres__store_free(wres__store *s)
 {
     size_t i;
 
-    for (i = 0; i < s->n; i++) {
-        wres__free(s->periods[i]->org);
-        wres__free(s->periods[i]);
-    }
+    for (i = 0; i < s->n; i++)
+        period_free(s->periods[i]);
     wres__free(s->periods);
     wres__free(s->index);
     wres__free(s->ids);
@@ -279,10 +287,36 @@ void wres__period_add(wres__period *dst, const wres__period *src)
 #undef ADD_ARRAY
 }
 
+static int idset_resize(wres__idset *s, int with_post, size_t cap);
+
+/* Room in s for n more ids without growing. */
+static int idset_reserve(wres__idset *s, int with_post, size_t n)
+{
+    size_t cap = s->cap ? s->cap : 64;
+
+    if (!n)
+        return WRES_OK;
+    while ((s->n + n) * 4 > cap * 3)
+        cap *= 2;
+    return cap == s->cap ? WRES_OK : idset_resize(s, with_post, cap);
+}
+
 int wres__store_reserve(wres__store *dst, const wres__store *src)
 {
-    size_t need, cap;
+    size_t need, cap, i;
     void *p;
+
+    /* the id sets of periods both stores hold grow first */
+    for (i = 0; i < src->n; i++) {
+        const wres__period *sp = src->periods[i];
+        wres__period *dp = wres__store_period(dst, sp->org, sp->org_len,
+                                              sp->year, 0, NULL);
+        int k;
+        for (k = 0; dp && k < 5; k++)
+            if (idset_reserve(&dp->ids[k], k == WRES_KIND_APPLICANTS - 1,
+                              sp->ids[k].n) != WRES_OK)
+                return WRES_E_NOMEM;
+    }
 
     need = dst->n + src->n;
     if (need * 2 > dst->index_cap) {
@@ -321,9 +355,18 @@ void wres__store_merge(wres__store *dst, wres__store *src)
         wres__period *dp = wres__store_period(dst, sp->org, sp->org_len,
                                               sp->year, 0, NULL);
         if (dp) {
+            int k;
             wres__period_add(dp, sp);
-            wres__free(sp->org);
-            wres__free(sp);
+            /* room was reserved: these inserts allocate nothing */
+            for (k = 0; k < 5; k++) {
+                const wres__idset *a = &sp->ids[k];
+                size_t j;
+                for (j = 0; j < a->cap; j++)
+                    if (a->id[j])
+                        wres__idset_insert(&dp->ids[k], a->post != NULL, a->id[j],
+                                           a->post ? a->post[j] : 0);
+            }
+            period_free(sp);
             continue;
         }
         /* room was reserved: no allocation here */
@@ -354,4 +397,82 @@ void wres__store_merge(wres__store *dst, wres__store *src)
     wres__free(src->id_hash);
     wres__free(src->arena_blocks);
     memset(src, 0, sizeof *src);
+}
+
+/* ---- compact id sets ----------------------------------------------------- */
+
+static size_t id_slot(uint64_t id, uint64_t post, size_t cap)
+{
+    uint64_t h = (id ^ (post * 0x9e3779b97f4a7c15u)) * 0xff51afd7ed558ccdu;
+
+    h ^= h >> 33;
+    return (size_t)h & (cap - 1);
+}
+
+int wres__idset_has(const wres__idset *s, uint64_t id, uint64_t post)
+{
+    size_t h;
+
+    if (!s->cap)
+        return 0;
+    h = id_slot(id, post, s->cap);
+    while (s->id[h]) {
+        if (s->id[h] == id && (!s->post || s->post[h] == post))
+            return 1;
+        h = (h + 1) & (s->cap - 1);
+    }
+    return 0;
+}
+
+static void idset_put(wres__idset *s, uint64_t id, uint64_t post)
+{
+    size_t h = id_slot(id, post, s->cap);
+
+    while (s->id[h])
+        h = (h + 1) & (s->cap - 1);
+    s->id[h] = id;
+    if (s->post)
+        s->post[h] = post;
+    s->n++;
+}
+
+static int idset_resize(wres__idset *s, int with_post, size_t cap)
+{
+    wres__idset t;
+    size_t i;
+
+    memset(&t, 0, sizeof t);
+    t.cap = cap;
+    t.id = wres__calloc(cap, sizeof *t.id);
+    if (with_post)
+        t.post = wres__calloc(cap, sizeof *t.post);
+    if (!t.id || (with_post && !t.post)) {
+        wres__free(t.id);
+        wres__free(t.post);
+        return WRES_E_NOMEM;
+    }
+    for (i = 0; i < s->cap; i++)
+        if (s->id[i])
+            idset_put(&t, s->id[i], s->post ? s->post[i] : 0);
+    wres__free(s->id);
+    wres__free(s->post);
+    *s = t;
+    return WRES_OK;
+}
+
+int wres__idset_insert(wres__idset *s, int with_post, uint64_t id, uint64_t post)
+{
+    /* at most three quarters full */
+    if ((s->n + 1) * 4 > s->cap * 3 &&
+        idset_resize(s, with_post, s->cap ? s->cap * 2 : 64) != WRES_OK)
+        return WRES_E_NOMEM;
+    idset_put(s, id, post);
+    return WRES_OK;
+}
+
+void wres__idset_free(wres__idset *s)
+{
+    wres__free(s->id);
+    wres__free(s->post);
+    memset(s, 0, sizeof *s);
 }

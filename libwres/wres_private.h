@@ -205,6 +205,17 @@ int wres__kind_valid(int kind);
 #define WRES__ETH_CODES 17  /* A..S and unknown: slots of row-level data */
 #define WRES__SURVEY_QS 4   /* indicators 5..8 */
 
+/* The ids of one kind accepted in one period, when they fit in eight
+ * bytes (packed, zero-padded: ids are never empty and hold no NUL, so the
+ * packing is exact and never 0).  For applicants the post id, packed the
+ * same way, is part of the key.  Longer ids go to the store's string set.
+ * Open addressing with linear probing; 8 or 16 bytes an id. */
+typedef struct wres__idset {
+    uint64_t *id;           /* 0: an empty slot */
+    uint64_t *post;         /* applicants only */
+    size_t n, cap;
+} wres__idset;
+
 typedef struct wres__period {
     char *org;
     size_t org_len;
@@ -231,6 +242,8 @@ typedef struct wres__period {
     /* board (9): [voting][executive][slot] */
     int64_t board_rows;
     int64_t board[2][2][WRES__ETH_CODES];
+    /* duplicate detection, by kind (index kind - 1) */
+    wres__idset ids[5];
 } wres__period;
 
 typedef struct wres__store {
@@ -262,6 +275,10 @@ int wres__ids_has(const wres__store *s, const char *key, size_t len,
                   uint64_t hash);
 int wres__ids_insert(wres__store *s, const char *key, size_t len,
                      uint64_t hash);
+/* The compact sets: 1 present / 0 absent; insert returns 0 or NOMEM. */
+int wres__idset_has(const wres__idset *s, uint64_t id, uint64_t post);
+int wres__idset_insert(wres__idset *s, int with_post, uint64_t id, uint64_t post);
+void wres__idset_free(wres__idset *s);
 uint64_t wres__hash(const char *s, size_t len);
 /* Merging stores: reserve (may fail, changes nothing visible), then merge
  * (cannot fail; src is emptied).  A file is ingested into a staging store
