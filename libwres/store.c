@@ -296,7 +296,7 @@ static int idset_reserve(wres__idset *s, int with_post, size_t n)
 
     if (!n)
         return WRES_OK;
-    while ((s->n + n) * 4 > cap * 3)
+    while ((s->n + n) * 8 > cap * 7)
         cap *= 2;
     return cap == s->cap ? WRES_OK : idset_resize(s, with_post, cap);
 }
@@ -312,8 +312,10 @@ int wres__store_reserve(wres__store *dst, const wres__store *src)
         wres__period *dp = wres__store_period(dst, sp->org, sp->org_len,
                                               sp->year, 0, NULL);
         int k;
+        /* an empty set will simply be replaced by the staged one */
         for (k = 0; dp && k < 5; k++)
-            if (idset_reserve(&dp->ids[k], k == WRES_KIND_APPLICANTS - 1,
+            if (dp->ids[k].n &&
+                idset_reserve(&dp->ids[k], k == WRES_KIND_APPLICANTS - 1,
                               sp->ids[k].n) != WRES_OK)
                 return WRES_E_NOMEM;
     }
@@ -361,6 +363,13 @@ void wres__store_merge(wres__store *dst, wres__store *src)
             for (k = 0; k < 5; k++) {
                 const wres__idset *a = &sp->ids[k];
                 size_t j;
+                if (dp->ids[k].n == 0) {
+                    /* nothing to merge with: the staged set moves over */
+                    wres__idset_free(&dp->ids[k]);
+                    dp->ids[k] = sp->ids[k];
+                    memset(&sp->ids[k], 0, sizeof sp->ids[k]);
+                    continue;
+                }
                 for (j = 0; j < a->cap; j++)
                     if (a->id[j])
                         wres__idset_insert(&dp->ids[k], a->post != NULL, a->id[j],
@@ -462,8 +471,9 @@ static int idset_resize(wres__idset *s, int with_post, size_t cap)
 
 int wres__idset_insert(wres__idset *s, int with_post, uint64_t id, uint64_t post)
 {
-    /* at most three quarters full */
-    if ((s->n + 1) * 4 > s->cap * 3 &&
+    /* at most seven eighths full: the hash spreads packed ids well, and
+     * these sets are most of the memory a national ingest needs */
+    if ((s->n + 1) * 8 > s->cap * 7 &&
         idset_resize(s, with_post, s->cap ? s->cap * 2 : 64) != WRES_OK)
         return WRES_E_NOMEM;
     idset_put(s, id, post);

@@ -209,7 +209,8 @@ int wres__kind_valid(int kind);
  * bytes (packed, zero-padded: ids are never empty and hold no NUL, so the
  * packing is exact and never 0).  For applicants the post id, packed the
  * same way, is part of the key.  Longer ids go to the store's string set.
- * Open addressing with linear probing; 8 or 16 bytes an id. */
+ * Open addressing with linear probing, at most 7/8 full; 8 or 16 bytes
+ * a slot. */
 typedef struct wres__idset {
     uint64_t *id;           /* 0: an empty slot */
     uint64_t *post;         /* applicants only */
