@@ -412,8 +412,14 @@ void wres__store_merge(wres__store *dst, wres__store *src)
 
 static size_t id_slot(uint64_t id, uint64_t post, size_t cap)
 {
-    uint64_t h = (id ^ (post * 0x9e3779b97f4a7c15u)) * 0xff51afd7ed558ccdu;
+    /* MurmurHash3's 64-bit finaliser: packed ids are text, most of their
+     * bits constant, and linear probing needs every bit mixed */
+    uint64_t h = id ^ (post * 0x9e3779b97f4a7c15u);
 
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdu;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53u;
     h ^= h >> 33;
     return (size_t)h & (cap - 1);
 }
