@@ -43,7 +43,7 @@ FAULT_OBJ := $(patsubst libwres/%.c,$(B)/fault/%.o,$(LIB_SRC))
 FAULT_LIB := $(B)/fault/libwres-fault.a
 TESTS   += $(B)/tests/check_oom
 
-.PHONY: ci check-tsan coverage fuzz fuzz-replay all demo check check-suites check-asan check-valgrind sample clean install uninstall abi-check abi-baseline
+.PHONY: bench ci check-tsan coverage fuzz fuzz-replay all demo check check-suites check-asan check-valgrind sample clean install uninstall abi-check abi-baseline
 all: $(STATIC) $(SOFILE) $(REPORT) $(B)/wres.pc
 
 $(B)/obj/%.o: libwres/%.c $(HDRS)
@@ -100,7 +100,7 @@ $(B)/tests/%: tests/%.c tests/testutil.h $(STATIC) $(HDRS)
 # make check: the suites and the command-line tests (check-suites, which
 # the sanitizer builds rerun), then what concerns the built artefacts:
 # exports, ABI, header, install, locale, man pages, sample data, README.
-check: check-suites $(SOFILE) $(GEN) abi-check
+check: check-suites $(SOFILE) $(GEN) abi-check $(B)/bench/gen-national $(B)/bench/wres-bench $(B)/bench/wres-bench-slow
 	@sh tests/exports-check.sh $(SOFILE)
 	@CC="$(CC)" sh tests/header-check.sh $(STATIC)
 	@sh tests/install-check.sh
@@ -109,6 +109,7 @@ check: check-suites $(SOFILE) $(GEN) abi-check
 	@sh tests/sample-check.sh $(GEN)
 	@sh tests/readme-example.sh
 	@sh tests/python-check.sh $(CURDIR)/$(REPORT) $(CURDIR)/$(SOFILE)
+	@sh tests/bench/exact-check.sh $(B)
 	@echo "all tests passed"
 
 check-suites: $(TESTS) $(REPORT) $(REPLAYS)
@@ -189,6 +190,41 @@ coverage:
 	  --txt build/cov/coverage.txt build/cov
 	@tail -n 20 build/cov/coverage.txt
 	@gcovr --root . --filter 'libwres/' --exclude-unreachable-branches --branches build/cov | tail -n 3
+
+# ---- benchmark ---------------------------------------------------------------
+# make bench: the national dataset (generated once, fixed seed) through
+# wres-bench.  BENCH_SCALE multiplies the staff per organisation.
+BENCH_SCALE ?= 1
+BENCH_DIR   ?= $(B)/bench/national-x$(BENCH_SCALE)
+SLOW_OBJ := $(patsubst libwres/%.c,$(B)/slow/%.o,$(LIB_SRC))
+SLOW_LIB := $(B)/slow/libwres-slow.a
+
+$(B)/bench/gen-national: tests/bench/gen-national.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -O2 $< -o $@
+
+$(B)/bench/wres-bench: tests/bench/wres-bench.c $(STATIC)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -Iinclude $(CFLAGS) $< $(STATIC) $(LDFLAGS) -lm -o $@
+
+# The straightforward path (no memo, every id a string), to prove the fast
+# path gives byte-identical reports.
+$(B)/slow/%.o: libwres/%.c $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CPPFLAGS_LIB) -DWRES_SLOW_PATH $(CFLAGS) -c $< -o $@
+
+$(SLOW_LIB): $(SLOW_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(B)/bench/wres-bench-slow: tests/bench/wres-bench.c $(SLOW_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -Iinclude $(CFLAGS) $< $(SLOW_LIB) $(LDFLAGS) -lm -o $@
+
+bench: $(B)/bench/gen-national $(B)/bench/wres-bench
+	@if [ ! -f $(BENCH_DIR)/staff.csv ]; then mkdir -p $(BENCH_DIR) && \
+	  $(B)/bench/gen-national $(BENCH_DIR) --scale $(BENCH_SCALE); fi
+	$(B)/bench/wres-bench $(BENCH_DIR)
 
 # ---- fuzzing ---------------------------------------------------------------
 # libFuzzer targets (clang), one per record kind plus the whole report; the

@@ -602,6 +602,9 @@ int wres__vocab(wres__vcache *c, int v, const char *s, size_t len, int *out)
     wres__vc_entry *e;
     int value = 0, rv;
 
+#ifdef WRES_SLOW_PATH
+    c = NULL;   /* the straightforward build, to prove the memo exact */
+#endif
     if (!c || len == 0 || len > WRES__VC_KEY)
         return decode(v, s, len, out);
     e = &c->e[v][vc_hash(s, len)];
