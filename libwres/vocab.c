@@ -563,16 +563,19 @@ int wres__parse_uint63(const char *s, size_t len, int64_t *value)
 
 /* ---- the memo ------------------------------------------------------------ */
 
-static unsigned vc_hash(const char *s, size_t n)
+/* The first 16 bytes of s as two words, zero-padded. */
+static void vc_words(const char *s, size_t n, uint64_t *a, uint64_t *b)
 {
-    uint64_t a = 0, b = 0, h;
+    *a = *b = 0;
+    memcpy(a, s, n < 8 ? n : 8);
+    if (n > 8)
+        memcpy(b, s + 8, n - 8 < 8 ? n - 8 : 8);
+}
 
-    memcpy(&a, s, n < 8 ? n : 8);
-    if (n > 8) {
-        size_t k = n - 8 < 8 ? n - 8 : 8;
-        memcpy(&b, s + n - k, k);
-    }
-    h = (a ^ (b * 0x9e3779b97f4a7c15u) ^ (uint64_t)n) * 0xff51afd7ed558ccdu;
+static unsigned vc_hash(uint64_t a, uint64_t b, size_t n)
+{
+    uint64_t h = (a ^ (b * 0x9e3779b97f4a7c15u) ^ (uint64_t)n) * 0xff51afd7ed558ccdu;
+
     return (unsigned)(h >> 56);
 }
 
@@ -600,6 +603,7 @@ static int decode(int v, const char *s, size_t n, int *out)
 int wres__vocab(wres__vcache *c, int v, const char *s, size_t len, int *out)
 {
     wres__vc_entry *e;
+    uint64_t a, b;
     int value = 0, rv;
 
 #ifdef WRES_SLOW_PATH
@@ -607,13 +611,18 @@ int wres__vocab(wres__vcache *c, int v, const char *s, size_t len, int *out)
 #endif
     if (!c || len == 0 || len > WRES__VC_KEY)
         return decode(v, s, len, out);
-    e = &c->e[v][vc_hash(s, len)];
-    if (e->len == len && memcmp(e->key, s, len) == 0) {
+    vc_words(s, len, &a, &b);
+    e = &c->e[v][vc_hash(a, b, len)];
+    /* most values fit in the two words: compare them, then the rest */
+    if (e->len == len && e->w0 == a && e->w1 == b &&
+        (len <= 16 || memcmp(e->key + 16, s + 16, len - 16) == 0)) {
         if (e->rv == 0)
             *out = e->value;
         return e->rv;
     }
     rv = decode(v, s, len, &value);
+    e->w0 = a;
+    e->w1 = b;
     e->len = (unsigned char)len;
     e->rv = (signed char)rv;
     e->value = value;

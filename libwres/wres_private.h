@@ -87,10 +87,11 @@ enum wres__vocab {
 #define WRES__VC_KEY 62
 #define WRES__VC_SLOTS 256
 typedef struct wres__vc_entry {
+    uint64_t w0, w1;        /* the first 16 bytes, zero-padded */
     unsigned char len;      /* 0: empty (decoded values are never empty) */
     signed char rv;         /* the decoder's result: 0 or -1 */
     int32_t value;
-    char key[WRES__VC_KEY];
+    char key[WRES__VC_KEY]; /* the whole value */
 } wres__vc_entry;
 typedef struct wres__vcache {
     wres__vc_entry e[WRES__V_COUNT][WRES__VC_SLOTS];
