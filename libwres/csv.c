@@ -228,69 +228,58 @@ static void row_begin(wres__csv *r)
  * takes the plain lines).
  */
 
-/* Nonzero when some byte of [p, p+n) is NUL or above 0x7f. */
-static int not_plain_ascii(const unsigned char *p, size_t n)
-{
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    uint64_t acc = 0;
-    size_t i = 0;
-
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, p + i, 8);
-        /* high bits, and bytes that are zero */
-        acc |= w | ((w - ones) & ~w);
-    }
-    for (; i < n; i++)
-        if (p[i] == 0 || p[i] >= 0x80)
-            return 1;
-    return (acc & highs) != 0;
-}
+/* Byte classes for the fast path: 1 comma, 2 a byte that sends the line
+ * to the machine (quote, CR, NUL, anything above 0x7f). */
+static const unsigned char fast_class[256] = {
+    [','] = 1, ['"'] = 2, ['\r'] = 2, [0] = 2,
+#define HI16(x) [x] = 2, [x + 1] = 2, [x + 2] = 2, [x + 3] = 2, [x + 4] = 2, \
+    [x + 5] = 2, [x + 6] = 2, [x + 7] = 2, [x + 8] = 2, [x + 9] = 2, \
+    [x + 10] = 2, [x + 11] = 2, [x + 12] = 2, [x + 13] = 2, [x + 14] = 2, [x + 15] = 2
+    HI16(0x80), HI16(0x90), HI16(0xa0), HI16(0xb0),
+    HI16(0xc0), HI16(0xd0), HI16(0xe0), HI16(0xf0),
+#undef HI16
+};
 
 /* Try one plain line at p; returns the bytes consumed (0: not plain). */
 static size_t fast_line(wres__csv *r, const unsigned char *p,
                         const unsigned char *end, int *rv)
 {
     const unsigned char *lf = memchr(p, '\n', (size_t)(end - p));
-    const unsigned char *stop, *f;
-    size_t n = 0, k = 0;
+    const unsigned char *stop, *q, *a;
+    size_t n = 0;
 
     if (!lf)
         return 0;
     stop = lf;
     if (stop > p && stop[-1] == '\r')
         stop--;
-    if (memchr(p, '"', (size_t)(stop - p)) || memchr(p, '\r', (size_t)(stop - p)) ||
-        not_plain_ascii(p, (size_t)(stop - p)))
-        return 0;
-    /* count the fields and make room for the kept ones */
-    for (f = p; (f = memchr(f, ',', (size_t)(stop - f))) != NULL; f++)
-        n++;
-    n++;
-    k = n < r->max_fields ? n : r->max_fields;
-    if (k + 2 > r->fcap && grow_slots(r, k + 2) != WRES_OK) {
-        *rv = WRES_E_NOMEM;
-        return 0;
-    }
-    {
-        const unsigned char *a = p;
-        size_t i = 0;
-        for (;;) {
-            const unsigned char *c = memchr(a, ',', (size_t)(stop - a));
-            const unsigned char *b = c ? c : stop, *s = a, *e = b;
-            while (s < e && is_blank(*s))
-                s++;
-            while (e > s && is_blank(e[-1]))
-                e--;
-            if (i < k) {
-                r->fptr[i] = (const char *)s;
-                r->flen[i] = (size_t)(e - s);
-            }
-            i++;
-            if (!c)
-                break;
-            a = c + 1;
+    /* one pass: split at commas, give up on anything not plain */
+    for (q = a = p;; q++) {
+        unsigned char cls = q < stop ? fast_class[*q] : 1;
+        const unsigned char *s, *e;
+        if (!cls)
+            continue;
+        if (cls == 2)
+            return 0;
+        if (n >= r->fcap && n < r->max_fields &&
+            grow_slots(r, n + 8) != WRES_OK) {
+            *rv = WRES_E_NOMEM;
+            return 0;
         }
+        s = a;
+        e = q;
+        while (s < e && is_blank(*s))
+            s++;
+        while (e > s && is_blank(e[-1]))
+            e--;
+        if (n < r->max_fields) {
+            r->fptr[n] = (const char *)s;
+            r->flen[n] = (size_t)(e - s);
+        }
+        n++;
+        if (q >= stop)
+            break;
+        a = q + 1;
     }
     if (n == 1 && r->flen[0] == 0) {
         /* a blank line: skipped, but counted */
@@ -301,7 +290,7 @@ static size_t fast_line(wres__csv *r, const unsigned char *p,
         wres__csv_row row;
         row.line = r->line;
         row.nfields = n;
-        row.nkept = k;
+        row.nkept = n < r->max_fields ? n : r->max_fields;
         row.field = r->fptr;
         row.len = r->flen;
         row.unterminated = row.bad_quote = row.bad_utf8 = 0;

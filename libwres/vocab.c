@@ -561,28 +561,10 @@ int wres__parse_uint63(const char *s, size_t len, int64_t *value)
     return 0;
 }
 
-/* ---- the memo ------------------------------------------------------------ */
+/* ---- the memo (its lookup is inline, in wres_private.h) ---------------- */
 
-/* The first 16 bytes of s as two words, zero-padded. */
-static void vc_words(const char *s, size_t n, uint64_t *a, uint64_t *b)
+int wres__vocab_decode(int v, const char *s, size_t n, int *out)
 {
-    *a = *b = 0;
-    memcpy(a, s, n < 8 ? n : 8);
-    if (n > 8)
-        memcpy(b, s + 8, n - 8 < 8 ? n - 8 : 8);
-}
-
-static unsigned vc_hash(uint64_t a, uint64_t b, size_t n)
-{
-    uint64_t h = (a ^ (b * 0x9e3779b97f4a7c15u) ^ (uint64_t)n) * 0xff51afd7ed558ccdu;
-
-    return (unsigned)(h >> 56);
-}
-
-static int decode(int v, const char *s, size_t n, int *out)
-{
-    int64_t i64;
-
     switch (v) {
     case WRES__V_ETHNICITY: return wres__parse_ethnicity(s, n, out);
     case WRES__V_BAND: return wres__parse_band(s, n, out);
@@ -594,33 +576,15 @@ static int decode(int v, const char *s, size_t n, int *out)
         return wres__parse_survey_answer(s, n, WRES__ANSWER_EQUAL_OPP, out);
     case WRES__V_YEAR: return wres__parse_year(s, n, out);
     case WRES__V_GROUP: return wres__parse_survey_group(s, n, out);
-    default:
-        (void)i64;
-        return -1;
+    default: return -1;
     }
 }
 
-int wres__vocab(wres__vcache *c, int v, const char *s, size_t len, int *out)
+int wres__vocab_fill(wres__vc_entry *e, int v, const char *s, size_t len,
+                     uint64_t a, uint64_t b, int *out)
 {
-    wres__vc_entry *e;
-    uint64_t a, b;
-    int value = 0, rv;
+    int value = 0, rv = wres__vocab_decode(v, s, len, &value);
 
-#ifdef WRES_SLOW_PATH
-    c = NULL;   /* the straightforward build, to prove the memo exact */
-#endif
-    if (!c || len == 0 || len > WRES__VC_KEY)
-        return decode(v, s, len, out);
-    vc_words(s, len, &a, &b);
-    e = &c->e[v][vc_hash(a, b, len)];
-    /* most values fit in the two words: compare them, then the rest */
-    if (e->len == len && e->w0 == a && e->w1 == b &&
-        (len <= 16 || memcmp(e->key + 16, s + 16, len - 16) == 0)) {
-        if (e->rv == 0)
-            *out = e->value;
-        return e->rv;
-    }
-    rv = decode(v, s, len, &value);
     e->w0 = a;
     e->w1 = b;
     e->len = (unsigned char)len;

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "wres.h"
 
@@ -96,8 +97,38 @@ typedef struct wres__vc_entry {
 typedef struct wres__vcache {
     wres__vc_entry e[WRES__V_COUNT][WRES__VC_SLOTS];
 } wres__vcache;
-/* Decode s with vocabulary v, through the memo c (which may be NULL). */
-int wres__vocab(wres__vcache *c, int v, const char *s, size_t len, int *out);
+/* Decode s with vocabulary v, and remember the result in entry e. */
+int wres__vocab_fill(wres__vc_entry *e, int v, const char *s, size_t len,
+                     uint64_t a, uint64_t b, int *out);
+int wres__vocab_decode(int v, const char *s, size_t len, int *out);
+
+/* Decode s with vocabulary v, through the memo c (which may be NULL).
+ * Inline: it runs for nearly every field of every row. */
+static inline int wres__vocab(wres__vcache *c, int v, const char *s,
+                              size_t len, int *out)
+{
+    wres__vc_entry *e;
+    uint64_t a = 0, b = 0, h;
+
+#ifdef WRES_SLOW_PATH
+    c = NULL;   /* the straightforward build, to prove the memo exact */
+#endif
+    if (!c || len == 0 || len > WRES__VC_KEY)
+        return wres__vocab_decode(v, s, len, out);
+    memcpy(&a, s, len < 8 ? len : 8);
+    if (len > 8)
+        memcpy(&b, s + 8, len - 8 < 8 ? len - 8 : 8);
+    h = (a ^ (b * 0x9e3779b97f4a7c15u) ^ (uint64_t)len) * 0xff51afd7ed558ccdu;
+    e = &c->e[v][h >> 56];
+    /* most values fit in the two words: compare them, then the rest */
+    if (e->len == len && e->w0 == a && e->w1 == b &&
+        (len <= 16 || memcmp(e->key + 16, s + 16, len - 16) == 0)) {
+        if (e->rv == 0)
+            *out = e->value;
+        return e->rv;
+    }
+    return wres__vocab_fill(e, v, s, len, a, b, out);
+}
 const char *wres__staff_group_name(int group);
 
 /* ---- stats.c ------------------------------------------------------------
