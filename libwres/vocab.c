@@ -580,11 +580,13 @@ int wres__vocab_decode(int v, const char *s, size_t n, int *out)
     }
 }
 
-int wres__vocab_fill(wres__vc_entry *e, int v, const char *s, size_t len,
+int wres__vocab_fill(wres__vc_entry *set, int v, const char *s, size_t len,
                      uint64_t a, uint64_t b, int *out)
 {
     int value = 0, rv = wres__vocab_decode(v, s, len, &value);
+    wres__vc_entry *e = &set[0];
 
+    set[1] = set[0];    /* the older entry stays, one way down */
     e->w0 = a;
     e->w1 = b;
     e->len = (unsigned char)len;

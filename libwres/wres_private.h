@@ -78,15 +78,16 @@ const char *wres__band_name(int band);
 
 /* A memo of decoded values: clean national files repeat a few dozen
  * distinct values per column millions of times, so each is normalised and
- * matched once.  Direct-mapped; a value longer than WRES__VC_KEY bytes is
- * decoded every time. */
+ * matched once.  Two-way set-associative (two frequent values whose hashes
+ * meet must not evict each other on every row); a value longer than
+ * WRES__VC_KEY bytes is decoded every time. */
 enum wres__vocab {
     WRES__V_ETHNICITY, WRES__V_BAND, WRES__V_STAFF_GROUP, WRES__V_YES_NO,
     WRES__V_HARASSMENT, WRES__V_EQUAL_OPP, WRES__V_YEAR, WRES__V_GROUP,
     WRES__V_COUNT
 };
 #define WRES__VC_KEY 62
-#define WRES__VC_SLOTS 256
+#define WRES__VC_SETS 256
 typedef struct wres__vc_entry {
     uint64_t w0, w1;        /* the first 16 bytes, zero-padded */
     unsigned char len;      /* 0: empty (decoded values are never empty) */
@@ -95,10 +96,11 @@ typedef struct wres__vc_entry {
     char key[WRES__VC_KEY]; /* the whole value */
 } wres__vc_entry;
 typedef struct wres__vcache {
-    wres__vc_entry e[WRES__V_COUNT][WRES__VC_SLOTS];
+    wres__vc_entry e[WRES__V_COUNT][WRES__VC_SETS][2];
 } wres__vcache;
-/* Decode s with vocabulary v, and remember the result in entry e. */
-int wres__vocab_fill(wres__vc_entry *e, int v, const char *s, size_t len,
+/* Decode s with vocabulary v, and remember the result in set e (the most
+ * recent first). */
+int wres__vocab_fill(wres__vc_entry *set, int v, const char *s, size_t len,
                      uint64_t a, uint64_t b, int *out);
 int wres__vocab_decode(int v, const char *s, size_t len, int *out);
 
@@ -107,8 +109,9 @@ int wres__vocab_decode(int v, const char *s, size_t len, int *out);
 static inline int wres__vocab(wres__vcache *c, int v, const char *s,
                               size_t len, int *out)
 {
-    wres__vc_entry *e;
+    wres__vc_entry *set;
     uint64_t a = 0, b = 0, h;
+    int w;
 
 #ifdef WRES_SLOW_PATH
     c = NULL;   /* the straightforward build, to prove the memo exact */
@@ -118,16 +121,25 @@ static inline int wres__vocab(wres__vcache *c, int v, const char *s,
     memcpy(&a, s, len < 8 ? len : 8);
     if (len > 8)
         memcpy(&b, s + 8, len - 8 < 8 ? len - 8 : 8);
-    h = (a ^ (b * 0x9e3779b97f4a7c15u) ^ (uint64_t)len) * 0xff51afd7ed558ccdu;
-    e = &c->e[v][h >> 56];
+    /* values differ in a byte or two: mix every bit (MurmurHash3's
+     * finaliser) before taking eight */
+    h = a ^ (b * 0x9e3779b97f4a7c15u) ^ (uint64_t)len;
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdu;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53u;
+    set = c->e[v][h >> 56];
     /* most values fit in the two words: compare them, then the rest */
-    if (e->len == len && e->w0 == a && e->w1 == b &&
-        (len <= 16 || memcmp(e->key + 16, s + 16, len - 16) == 0)) {
-        if (e->rv == 0)
-            *out = e->value;
-        return e->rv;
+    for (w = 0; w < 2; w++) {
+        const wres__vc_entry *e = &set[w];
+        if (e->len == len && e->w0 == a && e->w1 == b &&
+            (len <= 16 || memcmp(e->key + 16, s + 16, len - 16) == 0)) {
+            if (e->rv == 0)
+                *out = e->value;
+            return e->rv;
+        }
     }
-    return wres__vocab_fill(e, v, s, len, a, b, out);
+    return wres__vocab_fill(set, v, s, len, a, b, out);
 }
 const char *wres__staff_group_name(int group);
 
