@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "wres.h"
 
@@ -19,7 +20,7 @@ static void usage(FILE *to)
             "usage: wres-report [--staff F] [--applicants F] [--survey F] "
             "[--survey-counts F] [--board F]\n"
             "                   [--year Y] [--org CODE] [--confidence C] "
-            "[--format text|json|csv]\n");
+            "[--format text|json|csv] [--progress]\n");
 }
 
 static int usage_error(const char *msg, const char *arg)
@@ -62,6 +63,28 @@ static int parse_year(const char *s)
     return y >= 1900 && y <= 2100 ? y : 0;
 }
 
+/* --progress: a bar on standard error while a file is read, drawn only
+ * when standard error is a terminal. */
+static const char *progress_name;
+
+static void progress(void *user, int64_t done, int64_t total, int64_t rows)
+{
+    char bar[41];
+    int i, fill = total > 0 ? (int)(done * 40 / total) : 0;
+
+    (void)user;
+    for (i = 0; i < 40; i++)
+        bar[i] = i < fill ? '#' : total > 0 ? '.' : ' ';
+    bar[40] = '\0';
+    if (total > 0)
+        fprintf(stderr, "\r%s [%s] %3d%% %lld rows", progress_name, bar,
+                (int)(done * 100 / total), (long long)rows);
+    else
+        fprintf(stderr, "\r%s %lld MB %lld rows", progress_name,
+                (long long)(done >> 20), (long long)rows);
+    fflush(stderr);
+}
+
 int main(int argc, char **argv)
 {
     static const char *const flags[5] = {"--staff", "--applicants", "--survey",
@@ -72,7 +95,7 @@ int main(int argc, char **argv)
     const char *files[5] = {NULL, NULL, NULL, NULL, NULL};
     const char *org = "", *year_arg = NULL, *conf_arg = NULL;
     int format = WRES_FORMAT_TEXT, i, k, nfiles = 0, year = 0;
-    int failed = 0, rejected = 0, rv, status;
+    int failed = 0, rejected = 0, rv, status, show_progress = 0;
     double confidence = 0.95;
     wres_ctx *ctx = NULL;
     wres_report *report = NULL;
@@ -86,6 +109,10 @@ int main(int argc, char **argv)
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             usage(stdout);
             return 0;
+        }
+        if (strcmp(a, "--progress") == 0) {
+            show_progress = 1;
+            continue;
         }
         if (i + 1 >= argc)
             return usage_error("missing value or unknown option", a);
@@ -137,11 +164,16 @@ int main(int argc, char **argv)
     wres_ctx_set_double(ctx, WRES_OPT_CONFIDENCE, confidence);
     if (year)
         wres_ctx_set_int(ctx, WRES_OPT_DEFAULT_YEAR, year);
+    if (show_progress && isatty(STDERR_FILENO))
+        wres_ctx_set_progress(ctx, progress, NULL);
 
     for (k = 0; k < 5; k++) {
         if (!files[k])
             continue;
+        progress_name = files[k];
         rv = wres_ingest_file(ctx, kinds[k], files[k]);
+        if (show_progress && isatty(STDERR_FILENO))
+            fputs("\n", stderr);
         for (; shown < wres_rejection_count(ctx); shown++) {
             const char *file, *column, *message;
             int64_t line;

@@ -129,6 +129,14 @@ WRES_API int wres_ctx_set_double(wres_ctx *ctx, int option, double value);
 WRES_API int wres_ctx_set_int(wres_ctx *ctx, int option, int64_t value);
 WRES_API int wres_ctx_set_string(wres_ctx *ctx, int option, const char *value);
 
+/* Progress of a long ingestion (since 1.1): called after each block read,
+ * with the bytes read so far, the total (-1 when unknown) and the rows read
+ * so far from this file or buffer.  From the ingesting thread only. */
+typedef void (*wres_progress_fn)(void *user, int64_t bytes_done,
+                                 int64_t bytes_total, int64_t rows);
+WRES_API int wres_ctx_set_progress(wres_ctx *ctx, wres_progress_fn fn,
+                                   void *user);
+
 /* CSV ingestion. */
 WRES_API int wres_ingest_file(wres_ctx *ctx, int kind, const char *path);
 WRES_API int wres_ingest_buffer(wres_ctx *ctx, int kind, const char *name,

@@ -138,6 +138,15 @@ int wres_ctx_set_string(wres_ctx *ctx, int option, const char *value)
     return WRES_OK;
 }
 
+int wres_ctx_set_progress(wres_ctx *ctx, wres_progress_fn fn, void *user)
+{
+    if (!ctx)
+        return WRES_E_INVALID;
+    ctx->progress = fn;
+    ctx->progress_user = user;
+    return WRES_OK;
+}
+
 size_t wres__source_add(wres_ctx *ctx, int kind, const char *path, int is_api)
 {
     wres__source *s;

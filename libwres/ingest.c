@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "wres_private.h"
 
@@ -50,6 +51,9 @@ static const char *io_message(int err)
     default: return "the file could not be read";
     }
 }
+
+/* Files are read in blocks of this size: memory does not grow with them. */
+#define BLOCK (1u << 20)
 
 typedef struct ingest {
     wres_ctx *ctx;
@@ -307,11 +311,23 @@ int wres_ingest_buffer(wres_ctx *ctx, int kind, const char *name,
     if (src == (size_t)-1)
         return WRES_E_NOMEM;
     ingest_begin(&in, ctx, kind, src);
-    return ingest_end(&in, wres__csv_feed(&in.csv, buf ? buf : "", len), 0);
+    if (!ctx->progress)
+        return ingest_end(&in, wres__csv_feed(&in.csv, buf ? buf : "", len), 0);
+    {
+        /* in blocks, so that progress can be told */
+        size_t at = 0;
+        int rv = WRES_OK;
+        while (at < len && rv == WRES_OK) {
+            size_t n = len - at < BLOCK ? len - at : BLOCK;
+            rv = wres__csv_feed(&in.csv, buf + at, n);
+            at += n;
+            ctx->progress(ctx->progress_user, (int64_t)at, (int64_t)len,
+                          ctx->sources[src].rows_read);
+        }
+        return ingest_end(&in, rv, 0);
+    }
 }
 
-/* Files are read in blocks of this size: memory does not grow with them. */
-#define BLOCK (1u << 20)
 
 int wres_ingest_file(wres_ctx *ctx, int kind, const char *path)
 {
@@ -320,6 +336,8 @@ int wres_ingest_file(wres_ctx *ctx, int kind, const char *path)
     size_t src;
     ingest in;
     int rv = WRES_OK, err = 0;
+    int64_t done = 0, total = -1;
+    struct stat st;
 
     if (!ctx)
         return WRES_E_INVALID;
@@ -345,10 +363,16 @@ int wres_ingest_file(wres_ctx *ctx, int kind, const char *path)
         return fail_file(ctx, src, WRES_REASON_UNREADABLE, io_message(err), NULL, 0);
     }
     ingest_begin(&in, ctx, kind, src);
+    if (ctx->progress && fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode))
+        total = (int64_t)st.st_size;
     for (;;) {
         size_t got = fread(block, 1, BLOCK, fp);
         if (got && (rv = wres__csv_feed(&in.csv, block, got)) != WRES_OK)
             break;
+        done += (int64_t)got;
+        if (ctx->progress && got)
+            ctx->progress(ctx->progress_user, done, total,
+                          ctx->sources[src].rows_read);
         if (got < BLOCK) {
             if (ferror(fp))
                 err = errno ? errno : EIO;

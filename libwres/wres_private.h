@@ -368,6 +368,8 @@ struct wres_ctx {
     size_t n_order;
     size_t order_stamp;     /* store.stamp when order was made */
     wres__vcache *vcache;
+    wres_progress_fn progress;
+    void *progress_user;
 };
 
 /* Add a source; returns its index or (size_t)-1 on allocation failure. */

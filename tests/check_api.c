@@ -376,6 +376,77 @@ START_TEST(test_periods)
 }
 END_TEST
 
+typedef struct seen {
+    int calls;
+    int64_t last_done, last_total, last_rows;
+    int monotonic;
+} seen;
+
+static void on_progress(void *user, int64_t done, int64_t total, int64_t rows)
+{
+    seen *s = user;
+
+    if (done < s->last_done || rows < s->last_rows)
+        s->monotonic = 0;
+    s->calls++;
+    s->last_done = done;
+    s->last_total = total;
+    s->last_rows = rows;
+}
+
+/* Progress: after each block, bytes and rows only grow, and the last call
+ * says all of it was read. */
+START_TEST(test_progress)
+{
+    wres_ctx *ctx;
+    seen s;
+    char *buf, path[] = "/tmp/wres-progXXXXXX";
+    size_t len = 0, cap = 3u << 20;
+    int i, fd;
+    int64_t rd;
+
+    ck_assert_int_eq(wres_ctx_set_progress(NULL, on_progress, &s), WRES_E_INVALID);
+    buf = malloc(cap);
+    ck_assert_ptr_nonnull(buf);
+    len += (size_t)snprintf(buf, cap, "year,ethnicity,voting,executive\n");
+    for (i = 0; len + 40 < cap; i++)
+        len += (size_t)snprintf(buf + len, cap - len, "2024,%s,yes,no\n", i % 3 ? "A" : "H");
+    ck_assert_int_eq(wres_ctx_new(&ctx), WRES_OK);
+    memset(&s, 0, sizeof s);
+    s.monotonic = 1;
+    ck_assert_int_eq(wres_ctx_set_progress(ctx, on_progress, &s), WRES_OK);
+    ck_assert_int_eq(wres_ingest_buffer(ctx, WRES_KIND_BOARD, "b.csv", buf, len), WRES_OK);
+    ck_assert_int_eq(s.calls, 3);   /* three blocks of 1 MiB */
+    ck_assert(s.monotonic);
+    ck_assert_int_eq(s.last_done, (int64_t)len);
+    ck_assert_int_eq(s.last_total, (int64_t)len);
+    ck_assert_int_eq(wres_file_get(ctx, 0, NULL, NULL, &rd, NULL, NULL, NULL), WRES_OK);
+    ck_assert_int_eq(s.last_rows, rd);
+    ck_assert_int_eq(rd, i);
+    /* the same through a file */
+    fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, buf, len), (ssize_t)len);
+    close(fd);
+    memset(&s, 0, sizeof s);
+    s.monotonic = 1;
+    ck_assert_int_eq(wres_ingest_file(ctx, WRES_KIND_BOARD, path), WRES_OK);
+    unlink(path);
+    ck_assert(s.monotonic);
+    ck_assert_int_ge(s.calls, 3);
+    ck_assert_int_eq(s.last_done, (int64_t)len);
+    ck_assert_int_eq(s.last_total, (int64_t)len);
+    ck_assert_int_eq(s.last_rows, rd);
+    /* and switched off */
+    ck_assert_int_eq(wres_ctx_set_progress(ctx, NULL, NULL), WRES_OK);
+    memset(&s, 0, sizeof s);
+    ck_assert_int_eq(wres_ingest_buffer(ctx, WRES_KIND_BOARD, "c.csv", buf, len), WRES_OK);
+    ck_assert_int_eq(s.calls, 0);
+    wres_ctx_free(ctx);
+    free(buf);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("api");
@@ -389,6 +460,7 @@ int main(void)
     tcase_add_test(tc, test_strings_in_reports);
     tcase_add_test(tc, test_decimal_comma_locale);
     tcase_add_test(tc, test_periods);
+    tcase_add_test(tc, test_progress);
     suite_add_tcase(s, tc);
     return tu_run(s) ? EXIT_FAILURE : EXIT_SUCCESS;
 }

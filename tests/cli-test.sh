@@ -103,6 +103,14 @@ grep -q '^1,workforce,bme,count,1$' "$t/out"; check "csv row" 0 $?
 "$bin" --staff "$t/missing.csv" --board "$t/b.csv" > /dev/null 2> "$t/err"; check "unreadable" 3 $?
 grep -q "missing.csv: error: unreadable: " "$t/err"; check "unreadable stderr" 0 $?
 
+# --progress draws nothing when standard error is not a terminal
+"$bin" --staff "$t/s.csv" --progress --format json > "$t/out" 2> "$t/err"; check "progress" 0 $?
+same "progress, not a terminal" "" "$(cat "$t/err")"
+if command -v script > /dev/null 2>&1; then
+    (cd "$top" && script -qec "$bin --staff examples/data/staff.csv --progress --format csv" /dev/null) > "$t/tty" 2>&1
+    grep -q 'examples/data/staff.csv \[#*\] 100% 9105 rows' "$t/tty"; check "progress bar on a terminal" 0 $?
+fi
+
 # a report that cannot be written is an error, even when larger than stdio's buffer
 if [ -w /dev/full ]; then
     (cd "$top" && "$bin" --staff examples/data/staff.csv --format json > /dev/full 2> "$t/err")

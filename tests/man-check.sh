@@ -92,6 +92,10 @@ awk '/^WRES_API[ \t]/ { p = 1; s = "" }
      p && /;/ { print s; p = 0 }' "$HDR" |
     sed 's/WRES_API[[:space:]]//' | normalise >"$tmp/header.protos"
 proto_name <"$tmp/header.protos" >"$tmp/header.names"
+# and its function-pointer types (typedef ... (*name)(...);)
+awk '/^typedef[ \t].*\(\*/ { p = 1; s = "" }
+     p { s = s " " $0 }
+     p && /;/ { print s; p = 0 }' "$HDR" | normalise >"$tmp/header.typedefs"
 if [ ! -s "$tmp/header.names" ]; then
     echo "man-check: error: no WRES_API function found in $HDR"
     exit 2
@@ -231,6 +235,12 @@ for page in "$MANDIR"/*.[1-9]; do
         grep -v '#include' | tr '\n' ' ' | tr ';' '\n' | grep '(' |
         sed 's/$/;/' | normalise >"$tmp/page.protos"
     while IFS= read -r proto; do
+        case $proto in
+        typedef*)
+            grep -qxF "$proto" "$tmp/header.typedefs" ||
+                problem "$page: SYNOPSIS type '$proto' differs from $HDR"
+            continue ;;
+        esac
         fn=$(printf '%s\n' "$proto" | proto_name)
         if ! grep -qx "$fn" "$tmp/header.names"; then
             problem "$page: SYNOPSIS declares $fn, which $HDR does not declare"

@@ -342,6 +342,20 @@ with report:
        and report.render_bytes(wres.FORMAT_TEXT) == report.text().encode()
        and report.csv() == report.render(3), "renderings")
 
+    # periods and progress (libwres 1.1), in a context of their own
+    with wres.Context() as pctx:
+        pctx.ingest_buffer("staff", STAFF, "staff.csv")
+        ok(pctx.periods() == [("", 2024)], "periods %r" % (pctx.periods(),))
+        seen = []
+        pctx.set_progress(lambda done, total, rows: seen.append((done, total, rows)))
+        big = "year,ethnicity,voting,executive\n" + "2024,A,yes,no\n" * 100000
+        pctx.ingest_buffer("board", big, name="big.csv")
+        ok(len(seen) == 2 and seen[-1] == (len(big), len(big), 100000),
+           "progress calls %r" % (seen[-2:],))
+        pctx.set_progress(None)
+        pctx.ingest_buffer("board", big[:200], name="small.csv")
+        ok(len(seen) == 2, "progress switched off")
+
     # the cursor: every figure, as many as the CSV rendering's rows
     figures = list(report)
     rows = list(csv.reader(io.StringIO(report.csv())))

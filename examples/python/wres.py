@@ -79,6 +79,7 @@ The C functions and their Python counterparts
     wres_rejection_get             Context.rejection(), Context.rejections()
     wres_latest_year               Context.latest_year()
     wres_period_count              Context.periods()
+    wres_ctx_set_progress          Context.set_progress()
     wres_period_get                Context.periods()
     wres_report_new / _free        Context.report(), Report.close()
     wres_report_render             Report.render(), .render_bytes(),
@@ -230,6 +231,9 @@ _CursorP = ctypes.POINTER(_CursorS)
 
 _c_int = ctypes.c_int
 _c_i64 = ctypes.c_int64
+# wres_progress_fn: void (*)(void *user, int64_t done, int64_t total, int64_t rows)
+_ProgressFn = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_int64,
+                               ctypes.c_int64, ctypes.c_int64)
 _c_size = ctypes.c_size_t
 _c_str = ctypes.c_char_p
 _P = ctypes.POINTER
@@ -265,6 +269,7 @@ _PROTOTYPES = (
                                     _P(_c_str), _P(_c_int), _P(_c_str)]),
     ("wres_latest_year", _c_int, [_CtxP, _P(_c_i64)]),
     ("wres_period_count", _c_size, [_CtxP]),
+    ("wres_ctx_set_progress", _c_int, [_CtxP, _ProgressFn, ctypes.c_void_p]),
     ("wres_period_get", _c_int, [_CtxP, _c_size, _P(_c_str), _P(_c_i64)]),
     ("wres_report_new", _c_int, [_CtxP, _c_str, _c_i64, _P(_ReportP)]),
     ("wres_report_free", None, [_ReportP]),
@@ -681,6 +686,24 @@ class Context(object):
         if rv != Status.OK:
             raise self._fail(rv)
         self._options[option] = _dec((b or b"").strip(b" \t"))
+
+    def set_progress(self, fn):
+        """``wres_ctx_set_progress``: call ``fn(bytes_done, bytes_total,
+        rows)`` after each mebibyte an ingestion reads (``bytes_total`` is -1
+        when unknown); None switches it off.  The callback must not use this
+        context, and an exception it raises is printed, not propagated."""
+        ctx = self._check()
+        if fn is None:
+            self._progress = None
+            rv = lib.wres_ctx_set_progress(ctx, _ProgressFn(), None)
+        else:
+            def trampoline(user, done, total, rows):
+                fn(done, total, rows)
+            # kept alive as long as the library may call it
+            self._progress = _ProgressFn(trampoline)
+            rv = lib.wres_ctx_set_progress(ctx, self._progress, None)
+        if rv != Status.OK:
+            raise self._fail(rv)
 
     @property
     def confidence(self):

@@ -8,7 +8,7 @@ the same status as the C program:
 
     wres_report.py [--staff F] [--applicants F] [--survey F]
                    [--survey-counts F] [--board F] [--year Y] [--org CODE]
-                   [--confidence C] [--format text|json|csv]
+                   [--confidence C] [--format text|json|csv] [--progress]
 
 Exit status: 0 report written, no rejections; 1 report written, some rows
 rejected; 2 usage error or no reporting year; 3 a file failed.
@@ -28,7 +28,20 @@ import wres  # noqa: E402
 USAGE = (b"usage: wres-report [--staff F] [--applicants F] [--survey F] "
          b"[--survey-counts F] [--board F]\n"
          b"                   [--year Y] [--org CODE] [--confidence C] "
-         b"[--format text|json|csv]\n")
+         b"[--format text|json|csv] [--progress]\n")
+
+PROGRESS = [False]   # --progress given
+
+
+def draw_progress(path, done, total, rows):
+    """The bar of wres-report --progress, on standard error."""
+    if total > 0:
+        fill = done * 40 // total
+        os.write(2, b"\r%s [%s] %3d%% %d rows" % (
+            path, b"#" * fill + b"." * (40 - fill), done * 100 // total, rows))
+    else:
+        os.write(2, b"\r%s %d MB %d rows" % (path, done >> 20, rows))
+
 
 FLAGS = (b"--staff", b"--applicants", b"--survey", b"--survey-counts",
          b"--board")
@@ -116,6 +129,10 @@ def main(argv):
         if a in (b"--help", b"-h"):
             write_fd(1, USAGE)
             return 0
+        if a == b"--progress":
+            PROGRESS[0] = True
+            i += 1
+            continue
         if i + 1 >= argc:
             return usage_error(b"missing value or unknown option", a)
         if a in FLAGS:
@@ -170,13 +187,19 @@ def run(ctx, files, org, year, confidence, fmt):
     if year:
         ctx.default_year = year
 
+    bar = PROGRESS[0] and os.isatty(2)
     for path, kind in zip(files, KINDS):
         if path is None:
             continue
+        if bar:
+            ctx.set_progress(lambda done, total, rows, p=path:
+                             draw_progress(p, done, total, rows))
         try:
             rv = ctx.ingest_file(kind, path, raise_on_file_error=False)
         except wres.Error as e:
             rv = e.status
+        if bar:
+            os.write(2, b"\n")
         for r in ctx.rejections(shown, raw=True):
             err(b"%s:%d: %s: %s: %s\n" % (
                 r.file, r.line, r.column,
