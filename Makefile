@@ -184,7 +184,7 @@ abi-baseline: $(SOFILE)
 # Line and branch coverage of libwres/ by the suites (gcov, via gcovr).
 coverage:
 	rm -rf build/cov
-	$(MAKE) -s B=build/cov CFLAGS="-O0 -g --coverage" LDFLAGS="--coverage" check-suites > build/coverage.log 2>&1 || \
+	$(MAKE) -s B=build/cov CFLAGS="-O0 -g --coverage -fprofile-update=atomic" LDFLAGS="--coverage" check-suites > build/coverage.log 2>&1 || \
 	  { tail -30 build/coverage.log; exit 1; }
 	gcovr --root . --filter 'libwres/' --exclude-unreachable-branches --exclude-throw-branches \
 	  --txt build/cov/coverage.txt build/cov
