@@ -114,6 +114,29 @@ enum wres_type {
     WRES_TYPE_BOOL = 3
 };
 
+/* Typed codes of wres_staff_batch() (since 1.1). */
+enum wres_ethnicity {   /* the NHS ethnic category codes, in order */
+    WRES_ETH_A = 0, WRES_ETH_B = 1, WRES_ETH_C = 2, WRES_ETH_D = 3,
+    WRES_ETH_E = 4, WRES_ETH_F = 5, WRES_ETH_G = 6, WRES_ETH_H = 7,
+    WRES_ETH_J = 8, WRES_ETH_K = 9, WRES_ETH_L = 10, WRES_ETH_M = 11,
+    WRES_ETH_N = 12, WRES_ETH_P = 13, WRES_ETH_R = 14, WRES_ETH_S = 15,
+    WRES_ETH_UNKNOWN = 16  /* Z, 99, not stated, missing */
+};
+
+enum wres_band {
+    WRES_BAND_UNDER_1 = 0, WRES_BAND_1 = 1, WRES_BAND_2 = 2, WRES_BAND_3 = 3,
+    WRES_BAND_4 = 4, WRES_BAND_5 = 5, WRES_BAND_6 = 6, WRES_BAND_7 = 7,
+    WRES_BAND_8A = 8, WRES_BAND_8B = 9, WRES_BAND_8C = 10, WRES_BAND_8D = 11,
+    WRES_BAND_9 = 12, WRES_BAND_VSM = 13, WRES_BAND_CONSULTANT = 14,
+    WRES_BAND_CAREER_GRADE = 15, WRES_BAND_TRAINEE = 16, WRES_BAND_OTHER = 17
+};
+
+enum wres_staff_group {
+    WRES_STAFF_GROUP_NON_CLINICAL = 0,
+    WRES_STAFF_GROUP_CLINICAL = 1,
+    WRES_STAFF_GROUP_MEDICAL = 2
+};
+
 /* Versions and names. */
 WRES_API uint32_t wres_version(void);
 WRES_API const char *wres_version_string(void);
@@ -151,6 +174,17 @@ WRES_API int wres_record_set(wres_record *rec, const char *column,
 WRES_API int wres_record_set_int(wres_record *rec, const char *column,
                                  int64_t value);
 WRES_API int wres_record_add(wres_record *rec);
+
+/* Staff records in columns (since 1.1): n rows of one organisation, each
+ * column an array of n values; year, disciplinary, training and bank may
+ * be NULL (the default year; column absent). */
+WRES_API int wres_staff_batch(wres_ctx *ctx, const char *source,
+                              const char *org, size_t n, const int32_t *year,
+                              const char *const *staff_id,
+                              const uint8_t *ethnicity, const uint8_t *band,
+                              const uint8_t *staff_group,
+                              const uint8_t *disciplinary,
+                              const uint8_t *training, const uint8_t *bank);
 
 /* What was read: sources (files and API sources) and rejected rows. */
 WRES_API size_t wres_file_count(const wres_ctx *ctx);

@@ -383,3 +383,170 @@ int wres_ingest_file(wres_ctx *ctx, int kind, const char *path)
     wres__free(block);
     return ingest_end(&in, rv, rv == WRES_OK ? err : 0);
 }
+
+/* ---- staff in columns ----------------------------------------------------
+ * Each row is turned into the text a CSV row would hold (codes into their
+ * canonical names, flags into 1 or 0) and goes through the same decoder:
+ * the same checks, rejections and counts as a file, by construction, and
+ * the vocabulary memo makes the decoding cheap.  Like a file, a batch is
+ * staged and joins the handle whole, or not at all when memory runs out.
+ */
+static const char *const eth_code[WRES__ETH_CODES] = {
+    "A", "B", "C", "D", "E", "F", "G", "H", "J", "K", "L", "M", "N", "P",
+    "R", "S", "",
+};
+
+int wres_staff_batch(wres_ctx *ctx, const char *source, const char *org,
+                     size_t n, const int32_t *year, const char *const *staff_id,
+                     const uint8_t *ethnicity, const uint8_t *band,
+                     const uint8_t *staff_group, const uint8_t *disciplinary,
+                     const uint8_t *training, const uint8_t *bank)
+{
+    wres__store stage;
+    wres__fields f;
+    wres__source saved;
+    size_t src, n_rej, i, olen = 0;
+    int is_new, rv = WRES_OK;
+    char yeartext[8], bad[3][16];
+
+    if (!ctx)
+        return WRES_E_INVALID;
+    if (!staff_id || !ethnicity || !band || !staff_group) {
+        wres__set_error(ctx, "staff_id, ethnicity, band and staff_group are required");
+        return WRES_E_INVALID;
+    }
+    if (!source)
+        source = "api:staff";
+    if (org) {
+        olen = strlen(org);
+        while (olen && (org[olen - 1] == ' ' || org[olen - 1] == '\t'))
+            olen--;
+        while (olen && (*org == ' ' || *org == '\t')) {
+            org++;
+            olen--;
+        }
+        if (olen > WRES__FIELD_MAX || !wres__utf8_valid(org, olen)) {
+            wres__set_error(ctx, "org must be valid UTF-8 of at most %d bytes",
+                            WRES__FIELD_MAX);
+            return WRES_E_INVALID;
+        }
+    }
+    /* the API source of this name, as wres_record_new() finds it */
+    for (src = 0; src < ctx->n_sources; src++)
+        if (ctx->sources[src].is_api && ctx->sources[src].kind == WRES_KIND_STAFF &&
+            strcmp(ctx->sources[src].path, source) == 0)
+            break;
+    is_new = src == ctx->n_sources;
+    if (is_new && (src = wres__source_add(ctx, WRES_KIND_STAFF, source, 1)) == (size_t)-1)
+        return WRES_E_NOMEM;
+    saved = ctx->sources[src];
+    n_rej = ctx->n_rejections;
+
+    memset(&f, 0, sizeof f);
+    memset(&stage, 0, sizeof stage);
+    f.present[WRES__COL_ID] = f.present[WRES__COL_ETHNICITY] = 1;
+    f.present[WRES__COL_BAND] = f.present[WRES__COL_STAFF_GROUP] = 1;
+    f.present[WRES__COL_YEAR] = year != NULL;
+    f.present[WRES__COL_ORG] = org != NULL;
+    f.present[WRES__COL_DISCIPLINARY] = disciplinary != NULL;
+    f.present[WRES__COL_TRAINING] = training != NULL;
+    f.present[WRES__COL_BANK] = bank != NULL;
+    f.v[WRES__COL_ORG] = org;
+    f.len[WRES__COL_ORG] = olen;
+    ctx->stage = &stage;
+    for (i = 0; i < n && rv == WRES_OK; i++) {
+        int64_t line = ctx->sources[src].rows_read + 1;
+        const char *id = staff_id[i] ? staff_id[i] : "";
+        size_t idlen = strlen(id), k;
+        /* values as a file would hold them; a code out of range becomes
+         * text the decoder rejects with the right reason and column */
+        while (idlen && (id[idlen - 1] == ' ' || id[idlen - 1] == '\t'))
+            idlen--;
+        while (idlen && (*id == ' ' || *id == '\t')) {
+            id++;
+            idlen--;
+        }
+        if (!wres__utf8_valid(id, idlen) || idlen > WRES__FIELD_MAX) {
+            rv = wres__reject(ctx, src, line, idlen > WRES__FIELD_MAX ? "staff_id" : "-",
+                              idlen > WRES__FIELD_MAX ? 8 : 1,
+                              idlen > WRES__FIELD_MAX ? WRES_REASON_FIELD_TOO_LONG
+                                                      : WRES_REASON_INVALID_UTF8,
+                              idlen > WRES__FIELD_MAX ? "a value longer than 1024 bytes"
+                                                      : "invalid UTF-8 (or a NUL byte)");
+            continue;
+        }
+        f.v[WRES__COL_ID] = id;
+        f.len[WRES__COL_ID] = idlen;
+        if (year) {
+            int32_t y = year[i];
+            if (y >= 1000 && y <= 9999) {
+                yeartext[0] = (char)('0' + y / 1000);
+                yeartext[1] = (char)('0' + y / 100 % 10);
+                yeartext[2] = (char)('0' + y / 10 % 10);
+                yeartext[3] = (char)('0' + y % 10);
+                f.v[WRES__COL_YEAR] = yeartext;
+                f.len[WRES__COL_YEAR] = 4;
+            } else {
+                f.len[WRES__COL_YEAR] = (size_t)snprintf(yeartext, sizeof yeartext,
+                                                         "%d", (int)(y % 1000000));
+                f.v[WRES__COL_YEAR] = yeartext;
+            }
+        }
+        if (ethnicity[i] < WRES__ETH_CODES) {
+            f.v[WRES__COL_ETHNICITY] = eth_code[ethnicity[i]];
+            f.len[WRES__COL_ETHNICITY] = strlen(eth_code[ethnicity[i]]);
+        } else {
+            f.len[WRES__COL_ETHNICITY] = (size_t)snprintf(bad[0], sizeof bad[0], "code %u",
+                                                          ethnicity[i]);
+            f.v[WRES__COL_ETHNICITY] = bad[0];
+        }
+        if (band[i] < WRES__BANDS) {
+            f.v[WRES__COL_BAND] = wres__band_name(band[i]);
+            f.len[WRES__COL_BAND] = strlen(f.v[WRES__COL_BAND]);
+        } else {
+            f.len[WRES__COL_BAND] = (size_t)snprintf(bad[1], sizeof bad[1], "code %u", band[i]);
+            f.v[WRES__COL_BAND] = bad[1];
+        }
+        if (staff_group[i] < WRES__SGROUPS) {
+            f.v[WRES__COL_STAFF_GROUP] = wres__staff_group_name(staff_group[i]);
+            f.len[WRES__COL_STAFF_GROUP] = strlen(f.v[WRES__COL_STAFF_GROUP]);
+        } else {
+            f.len[WRES__COL_STAFF_GROUP] = (size_t)snprintf(bad[2], sizeof bad[2], "code %u",
+                                                            staff_group[i]);
+            f.v[WRES__COL_STAFF_GROUP] = bad[2];
+        }
+        for (k = 0; k < 3; k++) {
+            static const int cols[3] = {WRES__COL_DISCIPLINARY, WRES__COL_TRAINING,
+                                        WRES__COL_BANK};
+            const uint8_t *a = k == 0 ? disciplinary : k == 1 ? training : bank;
+            if (a) {
+                f.v[cols[k]] = a[i] == 0 ? "0" : a[i] == 1 ? "1" : "2";
+                f.len[cols[k]] = 1;
+            }
+        }
+        rv = wres__decode_row(ctx, WRES_KIND_STAFF, src, line, &f);
+        if (rv == WRES_E_REJECTED)
+            rv = WRES_OK;
+    }
+    if (rv == WRES_OK && (rv = wres__store_reserve(&ctx->store, &stage)) == WRES_OK)
+        wres__store_merge(&ctx->store, &stage);
+    ctx->stage = NULL;
+    wres__store_free(&stage);
+    if (rv != WRES_OK) {
+        /* out of memory: the handle is as it was */
+        for (i = n_rej; i < ctx->n_rejections; i++) {
+            wres__free(ctx->rejections[i].column);
+            wres__free(ctx->rejections[i].message);
+        }
+        ctx->n_rejections = n_rej;
+        if (is_new) {
+            wres__free(ctx->sources[src].path);
+            wres__free(ctx->sources[src].ignored);
+            ctx->n_sources--;
+        } else {
+            ctx->sources[src] = saved;
+        }
+        wres__set_error(ctx, "out of memory; nothing of the batch was added");
+    }
+    return rv;
+}

@@ -447,6 +447,82 @@ START_TEST(test_progress)
 }
 END_TEST
 
+/* Staff in columns give the report the same rows as a CSV file give,
+ * byte for byte, including rejected rows of every kind the codes allow. */
+START_TEST(test_staff_batch)
+{
+    static const char *csv =
+        "staff_id,year,org,ethnicity,band,staff_group,disciplinary,training,bank\n"
+        "1,2024,R1,A,Band 5,clinical,0,1,0\n"
+        "2,2024,R1,H,Band 8a,medical,1,0,0\n"
+        "3,2024,R1,,VSM,non-clinical,0,0,1\n"
+        "4,2023,R1,N,Consultant,medical,0,1,0\n"
+        "2,2024,R1,M,Band 2,clinical,0,0,0\n"        /* duplicate id */
+        "5,2024,R1,code 99,Band 2,clinical,0,0,0\n"  /* bad ethnicity code */
+        "6,2024,R1,S,code 18,clinical,0,0,0\n"       /* bad band code */
+        "7,2024,R1,S,Band 3,code 3,0,0,0\n"          /* bad staff group */
+        "8,2024,R1,S,Band 3,clinical,2,0,0\n"        /* bad flag */
+        "9,1800,R1,S,Band 3,clinical,0,0,0\n"        /* bad year */
+        ",2024,R1,S,Band 3,clinical,0,0,0\n";        /* no id */
+    static const char *const ids[] = {"1", "2", "3", "4", "2", "5", "6", "7", "8", "9", ""};
+    static const int32_t years[] = {2024, 2024, 2024, 2023, 2024, 2024, 2024, 2024, 2024, 1800, 2024};
+    static const uint8_t eth[] = {WRES_ETH_A, WRES_ETH_H, WRES_ETH_UNKNOWN, WRES_ETH_N,
+                                  WRES_ETH_M, 99, WRES_ETH_S, WRES_ETH_S, WRES_ETH_S,
+                                  WRES_ETH_S, WRES_ETH_S};
+    static const uint8_t band[] = {WRES_BAND_5, WRES_BAND_8A, WRES_BAND_VSM,
+                                   WRES_BAND_CONSULTANT, WRES_BAND_2, WRES_BAND_2, 18,
+                                   WRES_BAND_3, WRES_BAND_3, WRES_BAND_3, WRES_BAND_3};
+    static const uint8_t sg[] = {1, 2, 0, 2, 1, 1, 1, 3, 1, 1, 1};
+    static const uint8_t disc[] = {0, 1, 0, 0, 0, 0, 0, 0, 2, 0, 0};
+    static const uint8_t train[] = {1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0};
+    static const uint8_t bank[] = {0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0};
+    wres_ctx *a, *b;
+    wres_report *ra, *rb;
+    size_t i;
+    int year;
+
+    ck_assert_int_eq(wres_ctx_new(&a), WRES_OK);
+    ck_assert_int_eq(wres_ctx_new(&b), WRES_OK);
+    ck_assert_int_eq(tu_ingest(a, WRES_KIND_STAFF, "staff.csv", csv), WRES_OK);
+    ck_assert_int_eq(wres_staff_batch(b, "staff.csv", "R1", 11, years, ids, eth, band, sg,
+                                      disc, train, bank), WRES_OK);
+    for (year = 2023; year <= 2024; year++) {
+        ck_assert_int_eq(wres_report_new(a, "R1", year, &ra), WRES_OK);
+        ck_assert_int_eq(wres_report_new(b, "R1", year, &rb), WRES_OK);
+        ck_assert_str_eq(tu_render(ra, WRES_FORMAT_JSON), tu_render(rb, WRES_FORMAT_JSON));
+        wres_report_free(ra);
+        wres_report_free(rb);
+    }
+    ck_assert_uint_eq(wres_rejection_count(b), 7);
+    for (i = 0; i < 7; i++) {
+        const char *ca, *cb;
+        int xa, xb;
+        int64_t la, lb;
+        ck_assert_int_eq(wres_rejection_get(a, i, NULL, &la, &ca, &xa, NULL), WRES_OK);
+        ck_assert_int_eq(wres_rejection_get(b, i, NULL, &lb, &cb, &xb, NULL), WRES_OK);
+        ck_assert_str_eq(ca, cb);
+        ck_assert_int_eq(xa, xb);
+        ck_assert_int_eq(la, lb + 1);   /* CSV lines count the header */
+    }
+    /* a second batch into the same source goes on counting */
+    ck_assert_int_eq(wres_staff_batch(b, "staff.csv", "R1", 1, years, ids, eth, band, sg,
+                                      NULL, NULL, NULL), WRES_OK);
+    ck_assert_uint_eq(wres_file_count(b), 1);
+    ck_assert_uint_eq(wres_rejection_count(b), 8);   /* id 1 again */
+    /* required columns */
+    ck_assert_int_eq(wres_staff_batch(b, NULL, NULL, 1, NULL, NULL, eth, band, sg,
+                                      NULL, NULL, NULL), WRES_E_INVALID);
+    ck_assert_int_eq(wres_staff_batch(NULL, NULL, NULL, 1, NULL, ids, eth, band, sg,
+                                      NULL, NULL, NULL), WRES_E_INVALID);
+    /* no year array and no default year: each row misses its year */
+    ck_assert_int_eq(wres_staff_batch(b, "other", NULL, 2, NULL, ids + 5, eth, band, sg,
+                                      NULL, NULL, NULL), WRES_OK);
+    ck_assert_uint_eq(wres_rejection_count(b), 10);
+    wres_ctx_free(a);
+    wres_ctx_free(b);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("api");
@@ -461,6 +537,7 @@ int main(void)
     tcase_add_test(tc, test_decimal_comma_locale);
     tcase_add_test(tc, test_periods);
     tcase_add_test(tc, test_progress);
+    tcase_add_test(tc, test_staff_batch);
     suite_add_tcase(s, tc);
     return tu_run(s) ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -116,6 +116,26 @@ static char *sequence(void)
         ck_assert_int_eq(rv, n == 1 ? WRES_E_REJECTED : WRES_OK);
     }
     wres_record_free(rec);
+    {
+        /* staff in columns: all or nothing */
+        static const char *const ids[] = {"b1", "b2", "x0", "b3"};
+        static const int32_t years[] = {2024, 2024, 2024, 2024};
+        static const uint8_t eth[] = {WRES_ETH_A, WRES_ETH_N, WRES_ETH_H, 40};
+        static const uint8_t band[] = {WRES_BAND_5, WRES_BAND_6, WRES_BAND_7, WRES_BAND_7};
+        static const uint8_t sg[] = {1, 1, 2, 0};
+        static const uint8_t tr[] = {1, 0, 1, 1};
+        before_files = wres_file_count(ctx);
+        before_rej = wres_rejection_count(ctx);
+        rv = wres_staff_batch(ctx, "batch", NULL, 4, years, ids, eth, band, sg, NULL, tr, NULL);
+        if (rv == WRES_E_NOMEM) {
+            faults_hit++;
+            ck_assert_uint_eq(wres_file_count(ctx), before_files);
+            ck_assert_uint_eq(wres_rejection_count(ctx), before_rej);
+            fault_after_retry();
+            rv = wres_staff_batch(ctx, "batch", NULL, 4, years, ids, eth, band, sg, NULL, tr, NULL);
+        }
+        ck_assert_int_eq(rv, WRES_OK);
+    }
 
     STEP(wres_report_new(ctx, "", 2024, &rep), WRES_OK);
     STEP(wres_cursor_new(rep, &cur), WRES_OK);

@@ -355,6 +355,15 @@ with report:
         pctx.set_progress(None)
         pctx.ingest_buffer("board", big[:200], name="small.csv")
         ok(len(seen) == 2, "progress switched off")
+        # staff in columns: E4's staff group 9 is rejected
+        pctx.staff_batch(["E1", "E2", "E3", "E4"], [0, 12, 7, 0], [5, 5, 6, 7],
+                         [1, 1, 1, 9], year=[2023] * 4, org="RXX",
+                         training=[1, 0, 1, 1], source="hr")
+        rej = [r for r in pctx.rejections() if r.file == "hr"]
+        ok(len(rej) == 1 and rej[0].column == "staff_group", "batch rejection %r" % (rej,))
+        ok(pctx.report("RXX", 2023).get(4, "", "", "relative_likelihood") == 2.0,
+           "batch indicator 4")
+        raises(wres.Invalid, pctx.staff_batch, ["a", "b"], [0], [5, 5], [1, 1])
 
     # the cursor: every figure, as many as the CSV rendering's rows
     figures = list(report)

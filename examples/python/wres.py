@@ -80,6 +80,7 @@ The C functions and their Python counterparts
     wres_latest_year               Context.latest_year()
     wres_period_count              Context.periods()
     wres_ctx_set_progress          Context.set_progress()
+    wres_staff_batch               Context.staff_batch()
     wres_period_get                Context.periods()
     wres_report_new / _free        Context.report(), Report.close()
     wres_report_render             Report.render(), .render_bytes(),
@@ -270,6 +271,11 @@ _PROTOTYPES = (
     ("wres_latest_year", _c_int, [_CtxP, _P(_c_i64)]),
     ("wres_period_count", _c_size, [_CtxP]),
     ("wres_ctx_set_progress", _c_int, [_CtxP, _ProgressFn, ctypes.c_void_p]),
+    ("wres_staff_batch", _c_int, [_CtxP, _c_str, _c_str, _c_size,
+                                  _P(ctypes.c_int32), _P(_c_str),
+                                  _P(ctypes.c_uint8), _P(ctypes.c_uint8),
+                                  _P(ctypes.c_uint8), _P(ctypes.c_uint8),
+                                  _P(ctypes.c_uint8), _P(ctypes.c_uint8)]),
     ("wres_period_get", _c_int, [_CtxP, _c_size, _P(_c_str), _P(_c_i64)]),
     ("wres_report_new", _c_int, [_CtxP, _c_str, _c_i64, _P(_ReportP)]),
     ("wres_report_free", None, [_ReportP]),
@@ -686,6 +692,35 @@ class Context(object):
         if rv != Status.OK:
             raise self._fail(rv)
         self._options[option] = _dec((b or b"").strip(b" \t"))
+
+    def staff_batch(self, staff_id, ethnicity, band, staff_group, year=None,
+                    org=None, disciplinary=None, training=None, bank=None,
+                    source=None):
+        """``wres_staff_batch``: add staff records given as columns
+        (sequences of equal length): ids as str, ethnicity/band/staff_group
+        as the integer codes of the C enums (``WRES_ETH_A`` = 0 ...), years
+        as int or None (the default year), flags as 0/1 or None (column
+        absent).  Rows are checked as a CSV file's; rejected ones appear in
+        `rejections`.  Raises on a bad argument or lack of memory."""
+        ctx = self._check()
+        n = len(staff_id)
+
+        def arr(ctype, values):
+            if values is None:
+                return None
+            if len(values) != n:
+                raise Invalid(Status.E_INVALID, "every column needs %d values" % n)
+            return (ctype * n)(*values)
+
+        ids = (_c_str * n)(*[_enc(v, "staff_id") for v in staff_id])
+        rv = lib.wres_staff_batch(
+            ctx, _enc(source, "source"), _enc(org, "org"), n,
+            arr(ctypes.c_int32, year), ids,
+            arr(ctypes.c_uint8, ethnicity), arr(ctypes.c_uint8, band),
+            arr(ctypes.c_uint8, staff_group), arr(ctypes.c_uint8, disciplinary),
+            arr(ctypes.c_uint8, training), arr(ctypes.c_uint8, bank))
+        if rv != Status.OK:
+            raise self._fail(rv)
 
     def set_progress(self, fn):
         """``wres_ctx_set_progress``: call ``fn(bytes_done, bytes_total,

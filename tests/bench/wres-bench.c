@@ -214,5 +214,43 @@ int main(int argc, char **argv)
         wres_record_free(rec);
         wres_ctx_free(ctx);
     }
+
+    /* the same in columns: wres_staff_batch, 10 million records */
+    if (!json) {
+        const size_t n = 10000000, chunk = 100000;
+        char *idtext = malloc(n * 9);
+        const char **ids = malloc(n * sizeof *ids);
+        uint8_t *eth = malloc(n), *band = malloc(n), *sg = malloc(n), *tr = malloc(n);
+        int32_t *year = malloc(n * sizeof *year);
+        size_t j;
+        if (!idtext || !ids || !eth || !band || !sg || !tr || !year)
+            return 1;
+        for (j = 0; j < n; j++) {
+            snprintf(idtext + j * 9, 9, "%08zu", j);
+            ids[j] = idtext + j * 9;
+            eth[j] = (uint8_t)(j % 10 < 7 ? WRES_ETH_A + j % 3 : WRES_ETH_H + j % 8);
+            band[j] = (uint8_t)(WRES_BAND_2 + j % 6);
+            sg[j] = (uint8_t)(j % 3);
+            tr[j] = (uint8_t)(j % 2);
+            year[j] = 2024;
+        }
+        if (wres_ctx_new(&ctx) != WRES_OK)
+            return 1;
+        t0 = now();
+        for (j = 0; j < n; j += chunk)
+            if (wres_staff_batch(ctx, "api", "R1", chunk, year + j, ids + j, eth + j,
+                                 band + j, sg + j, NULL, tr + j, NULL) != WRES_OK)
+                return 1;
+        t1 = now();
+        phase("wres_staff_batch", 0, (double)n, t0, t1);
+        wres_ctx_free(ctx);
+        free(idtext);
+        free(ids);
+        free(eth);
+        free(band);
+        free(sg);
+        free(tr);
+        free(year);
+    }
     return 0;
 }
