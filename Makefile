@@ -43,7 +43,7 @@ FAULT_OBJ := $(patsubst libwres/%.c,$(B)/fault/%.o,$(LIB_SRC))
 FAULT_LIB := $(B)/fault/libwres-fault.a
 TESTS   += $(B)/tests/check_oom
 
-.PHONY: bench ci check-tsan coverage fuzz fuzz-replay all demo check check-suites check-asan check-valgrind sample clean install uninstall abi-check abi-baseline
+.PHONY: bench bench-peers ci check-tsan coverage fuzz fuzz-replay all demo check check-suites check-asan check-valgrind sample clean install uninstall abi-check abi-baseline
 all: $(STATIC) $(SOFILE) $(REPORT) $(B)/wres.pc
 
 $(B)/obj/%.o: libwres/%.c $(HDRS)
@@ -225,6 +225,16 @@ bench: $(B)/bench/gen-national $(B)/bench/wres-bench
 	@if [ ! -f $(BENCH_DIR)/staff.csv ]; then mkdir -p $(BENCH_DIR) && \
 	  $(B)/bench/gen-national $(BENCH_DIR) --scale $(BENCH_SCALE); fi
 	$(B)/bench/wres-bench $(BENCH_DIR)
+
+# make bench-peers: the same national files through DuckDB and pandas in the
+# same run as libwres, every per-(org, year) figure checked against
+# libwres's, and the time and memory ratios printed.  Optional, not in make
+# check; tests/bench/peers/run.sh installs @duckdb/node-api (npm ci) and
+# python3-pandas (apt-get) when they are missing.
+bench-peers: $(B)/bench/gen-national $(B)/bench/wres-bench
+	@if [ ! -f $(BENCH_DIR)/staff.csv ]; then mkdir -p $(BENCH_DIR) && \
+	  $(B)/bench/gen-national $(BENCH_DIR) --scale $(BENCH_SCALE); fi
+	WRES_BENCH=$(B)/bench/wres-bench sh tests/bench/peers/run.sh $(BENCH_DIR)
 
 # ---- fuzzing ---------------------------------------------------------------
 # libFuzzer targets (clang), one per record kind plus the whole report; the

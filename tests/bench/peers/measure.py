@@ -52,7 +52,8 @@ def table(results, inner=None):
                                                  "" if rc == 0 else "(failed: exit %d)" % rc))
     print("(a ratio above 1: libwres is that many times faster, or uses that many times "
           "less memory; libwres runs on one core, DuckDB on two threads)")
-    if lib and inner:
+    peers_ok = [r for r in rows if r[0] != "libwres" and r[4] == 0]
+    if lib and inner and peers_ok:
         peers = ", ".join("%s %.2f" % (r[0], r[1] / inner) for r in rows
                           if r[0] != "libwres" and r[4] == 0)
         print("(libwres's wall includes wres-bench's read() and memchr floors; its ingest + "
