@@ -9,7 +9,6 @@
 
 #include "wres_private.h"
 
-static size_t utf8_whole(const char *s, size_t n);
 
 const char *wres_strerror(int status)
 {
@@ -79,11 +78,10 @@ void wres__errmsg_fix(wres_ctx *ctx)
 {
     size_t n = strlen(ctx->errmsg);
 
-    ctx->errmsg[utf8_whole(ctx->errmsg, n)] = '\0';
+    ctx->errmsg[wres__utf8_whole(ctx->errmsg, n)] = '\0';
 }
 
-/* Length of s[0..n) without a multi-byte sequence cut at its end. */
-static size_t utf8_whole(const char *s, size_t n)
+size_t wres__utf8_whole(const char *s, size_t n)
 {
     size_t i = n, k = 0;
 
@@ -102,7 +100,7 @@ static size_t utf8_whole(const char *s, size_t n)
 
 void wres__buf_add_shown(wres__buf *b, const char *s, size_t n, size_t max)
 {
-    size_t i, keep = n > max ? utf8_whole(s, max) : n;
+    size_t i, keep = n > max ? wres__utf8_whole(s, max) : n;
 
     for (i = 0; i < keep; i++) {
         unsigned char c = (unsigned char)s[i];

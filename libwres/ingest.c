@@ -71,24 +71,6 @@ typedef struct ingest {
     size_t n_rejections;    /* the handle's rejections before this file */
 } ingest;
 
-/* Length of s[0..n) without a multi-byte sequence cut at its end. */
-static size_t utf8_cut(const char *s, size_t n)
-{
-    size_t i = n, k = 0;
-
-    while (i > 0 && k < 3 && ((unsigned char)s[i - 1] & 0xc0) == 0x80) {
-        i--;
-        k++;
-    }
-    if (i > 0 && (unsigned char)s[i - 1] >= 0xc0) {
-        unsigned char lead = (unsigned char)s[i - 1];
-        size_t need = lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : 1;
-        if (k < need)
-            return i - 1;
-    }
-    return n;
-}
-
 static int header(ingest *in, const wres__csv_row *row)
 {
     wres_ctx *ctx = in->ctx;
@@ -118,7 +100,7 @@ static int header(ingest *in, const wres__csv_row *row)
     for (i = 0; i < in->ncols; i++) {
         /* a name longer than any column's is kept cut, on a character */
         size_t n = row->len[i] > WRES__FIELD_MAX
-                       ? utf8_cut(row->field[i], WRES__FIELD_MAX) : row->len[i];
+                       ? wres__utf8_whole(row->field[i], WRES__FIELD_MAX) : row->len[i];
         int c = row->len[i] > WRES__FIELD_MAX
                     ? -1 : wres__column_lookup(in->kind, row->field[i], n);
         in->colmap[i] = c;

@@ -208,6 +208,8 @@ void wres__buf_add_shown(wres__buf *b, const char *s, size_t n, size_t max);
 int wres__utf8_valid(const char *s, size_t n);
 /* A copy of s with every byte that is not valid UTF-8 made U+FFFD. */
 char *wres__utf8_copy(const char *s);
+/* Length of s[0..n) without a multi-byte sequence cut at its end. */
+size_t wres__utf8_whole(const char *s, size_t n);
 /* Drop a multi-byte sequence that truncation cut at the end of errmsg. */
 void wres__errmsg_fix(wres_ctx *ctx);
 
