@@ -330,8 +330,9 @@ static int has_rows(const wres__period *p)
     return p->staff_rows || p->app_rows || p->board_rows || p->survey_rows;
 }
 
-/* Periods sorted by org (bytewise), then year: insertion sort is enough
- * once, and the order is kept until rows are added again. */
+/* Periods sorted by org (bytewise), then year, with a bottom-up merge
+ * sort (a national handle holds thousands); the order is kept until rows
+ * are added again. */
 static int period_less(const wres__period *a, const wres__period *b)
 {
     int c = strcmp(a->org, b->org);
@@ -341,23 +342,35 @@ static int period_less(const wres__period *a, const wres__period *b)
 static int order_periods(wres_ctx *ctx)
 {
     const wres__store *s = &ctx->store;
-    size_t *order, n = 0, i, j;
+    size_t *order, *tmp, n = 0, i, width;
 
     if (ctx->order && ctx->order_stamp == s->stamp + 1)
         return WRES_OK;
     order = wres__calloc(s->n ? s->n : 1, sizeof *order);
-    if (!order)
+    tmp = wres__calloc(s->n ? s->n : 1, sizeof *tmp);
+    if (!order || !tmp) {
+        wres__free(order);
+        wres__free(tmp);
         return WRES_E_NOMEM;
+    }
     for (i = 0; i < s->n; i++)
         if (has_rows(s->periods[i]))
             order[n++] = i;
-    /* a merge sort would do for huge counts; periods number thousands */
-    for (i = 1; i < n; i++) {
-        size_t x = order[i];
-        for (j = i; j > 0 && period_less(s->periods[x], s->periods[order[j - 1]]); j--)
-            order[j] = order[j - 1];
-        order[j] = x;
+    for (width = 1; width < n; width *= 2) {
+        for (i = 0; i < n; i += 2 * width) {
+            size_t lo = i, mid = i + width < n ? i + width : n;
+            size_t hi = i + 2 * width < n ? i + 2 * width : n, a = lo, b = mid, k = lo;
+            while (a < mid && b < hi)
+                tmp[k++] = period_less(s->periods[order[b]], s->periods[order[a]])
+                               ? order[b++] : order[a++];
+            while (a < mid)
+                tmp[k++] = order[a++];
+            while (b < hi)
+                tmp[k++] = order[b++];
+        }
+        memcpy(order, tmp, n * sizeof *order);
     }
+    wres__free(tmp);
     wres__free(ctx->order);
     ctx->order = order;
     ctx->n_order = n;

@@ -165,6 +165,19 @@ START_TEST(test_many_orgs_and_years)
     wres_record_free(rec);
     ck_assert_int_eq(wres_latest_year(ctx, &latest), WRES_OK);
     ck_assert_int_eq(latest, 2024);
+    /* all 10,000 periods, sorted by org then year */
+    ck_assert_uint_eq(wres_period_count(ctx), 10000);
+    for (o = 0; o < 1000; o++)
+        for (y = 2015; y <= 2024; y++) {
+            const char *got;
+            int64_t gy;
+            char want[16];
+            snprintf(want, sizeof want, "R%04d", o);
+            ck_assert_int_eq(wres_period_get(ctx, (size_t)(o * 10 + y - 2015), &got, &gy),
+                             WRES_OK);
+            ck_assert_str_eq(got, want);
+            ck_assert_int_eq(gy, y);
+        }
     for (o = 0; o < 1000; o += 111)
         for (y = 2015; y <= 2024; y += 3) {
             snprintf(org, sizeof org, "R%04d", o);
