@@ -152,12 +152,13 @@ START_TEST(test_many_orgs_and_years)
 
     ck_assert_int_eq(wres_ctx_new(&ctx), WRES_OK);
     ck_assert_int_eq(wres_record_new(ctx, WRES_KIND_BOARD, "board", &rec), WRES_OK);
+    /* added in a scrambled order, so that the list must really be sorted */
     for (o = 0; o < 1000; o++)
-        for (y = 2015; y <= 2024; y++) {
-            snprintf(org, sizeof org, "R%04d", o);
+        for (y = 2024; y >= 2015; y--) {
+            snprintf(org, sizeof org, "R%04d", o * 7919 % 1000);
             wres_record_set(rec, "org", org);
             wres_record_set_int(rec, "year", y);
-            wres_record_set(rec, "ethnicity", (o + y) % 4 ? "A" : "H");
+            wres_record_set(rec, "ethnicity", (o * 7919 % 1000 + y) % 4 ? "A" : "H");
             wres_record_set(rec, "voting", "yes");
             wres_record_set(rec, "executive", "no");
             ck_assert_int_eq(wres_record_add(rec), WRES_OK);
