@@ -537,6 +537,18 @@ static size_t id_key(const rowctx *rc, const decoded *d, char *key)
     return key_part(key, at, f->v[WRES__COL_ID], f->len[WRES__COL_ID]);
 }
 
+/* Whether period p has accepted the packed id (and post) of this kind. */
+static int seen_packed(const wres__period *p, int kind, uint64_t id, uint64_t post)
+{
+    long num = 0;
+
+    if (!p)
+        return 0;
+    if (kind == WRES_KIND_APPLICANTS && (num = wres__posts_find(&p->posts, post)) < 0)
+        return 0;
+    return wres__idset_has(&p->ids[kind - 1], id, (uint32_t)num);
+}
+
 /* Room for n more respondents to question q of (org, year), counting what
  * the file being read has staged and what the handle already holds. */
 static int survey_room(const wres_ctx *ctx, const wres__period *p,
@@ -603,8 +615,8 @@ int wres__decode_row(wres_ctx *ctx, int kind, size_t source, int64_t line,
         const wres__period *sp = ctx->stage ? wres__store_period(
                                      ctx->stage, d.org, d.org_len, d.year, 0, NULL)
                                             : NULL;
-        int dup = packed ? (mp && wres__idset_has(&mp->ids[kind - 1], pid, ppost)) ||
-                               (sp && wres__idset_has(&sp->ids[kind - 1], pid, ppost))
+        int dup = packed ? seen_packed(mp, kind, pid, ppost) ||
+                               seen_packed(sp, kind, pid, ppost)
                          : wres__ids_has(&ctx->store, key, key_len, hash) ||
                                (ctx->stage && wres__ids_has(ctx->stage, key, key_len, hash));
         if (dup)
@@ -619,9 +631,15 @@ int wres__decode_row(wres_ctx *ctx, int kind, size_t source, int64_t line,
         return reject(&rc, WRES__COL_RESPONDENTS, WRES_REASON_INVALID_INTEGER,
                       "respondents for this organisation, year and indicator "
                       "would exceed 2^63-1:");
-    if (packed && (rv = wres__idset_insert(&p->ids[kind - 1], kind == WRES_KIND_APPLICANTS,
-                                           pid, ppost)) != 0)
-        return rv;
+    if (packed) {
+        uint32_t post = 0;
+        if (kind == WRES_KIND_APPLICANTS &&
+            (rv = wres__posts_add(&p->posts, ppost, &post)) != 0)
+            return rv;
+        if ((rv = wres__idset_insert(&p->ids[kind - 1], kind == WRES_KIND_APPLICANTS,
+                                     pid, post)) != 0)
+            return rv;
+    }
     if (key_len && (rv = wres__ids_insert(st, key, key_len, hash)) != 0)
         return rv;
 

@@ -34,12 +34,21 @@ uint64_t wres__hash(const char *s, size_t len)
     return h ^ (h >> 32);
 }
 
+static void posts_free(wres__posts *m)
+{
+    wres__free(m->key);
+    wres__free(m->num);
+    memset(m, 0, sizeof *m);
+}
+
 static void period_free(wres__period *p)
 {
     int k;
 
     for (k = 0; k < 5; k++)
         wres__idset_free(&p->ids[k]);
+    posts_free(&p->posts);
+    wres__free(p->remap);
     wres__free(p->org);
     wres__free(p);
 }
@@ -288,6 +297,7 @@ void wres__period_add(wres__period *dst, const wres__period *src)
 }
 
 static int idset_resize(wres__idset *s, int with_post, size_t cap);
+static int posts_reserve(wres__posts *m, size_t n);
 
 /* Room in s for n more ids without growing. */
 static int idset_reserve(wres__idset *s, int with_post, size_t n)
@@ -318,6 +328,15 @@ int wres__store_reserve(wres__store *dst, const wres__store *src)
                 idset_reserve(&dp->ids[k], k == WRES_KIND_APPLICANTS - 1,
                               sp->ids[k].n) != WRES_OK)
                 return WRES_E_NOMEM;
+        /* staged posts get numbers in dp's list: room, and the map */
+        if (dp && dp->ids[WRES_KIND_APPLICANTS - 1].n && sp->posts.n) {
+            wres__period *msp = (wres__period *)sp;
+            if (posts_reserve(&dp->posts, sp->posts.n) != WRES_OK)
+                return WRES_E_NOMEM;
+            if (!msp->remap &&
+                !(msp->remap = wres__calloc(sp->posts.n, sizeof *msp->remap)))
+                return WRES_E_NOMEM;
+        }
     }
 
     need = dst->n + src->n;
@@ -364,16 +383,30 @@ void wres__store_merge(wres__store *dst, wres__store *src)
                 const wres__idset *a = &sp->ids[k];
                 size_t j;
                 if (dp->ids[k].n == 0) {
-                    /* nothing to merge with: the staged set moves over */
+                    /* nothing to merge with: the staged set moves over,
+                     * with the posts its numbers refer to */
                     wres__idset_free(&dp->ids[k]);
                     dp->ids[k] = sp->ids[k];
                     memset(&sp->ids[k], 0, sizeof sp->ids[k]);
+                    if (k == WRES_KIND_APPLICANTS - 1 && sp->posts.n) {
+                        posts_free(&dp->posts);
+                        dp->posts = sp->posts;
+                        memset(&sp->posts, 0, sizeof sp->posts);
+                    }
                     continue;
+                }
+                if (a->post && sp->remap) {
+                    for (j = 0; j < sp->posts.cap; j++)
+                        if (sp->posts.num[j]) {
+                            uint32_t num = 0;
+                            wres__posts_add(&dp->posts, sp->posts.key[j], &num);
+                            sp->remap[sp->posts.num[j] - 1] = num;
+                        }
                 }
                 for (j = 0; j < a->cap; j++)
                     if (a->id[j])
                         wres__idset_insert(&dp->ids[k], a->post != NULL, a->id[j],
-                                           a->post ? a->post[j] : 0);
+                                           a->post ? sp->remap[a->post[j]] : 0);
             }
             period_free(sp);
             continue;
@@ -410,11 +443,11 @@ void wres__store_merge(wres__store *dst, wres__store *src)
 
 /* ---- compact id sets ----------------------------------------------------- */
 
-static size_t id_slot(uint64_t id, uint64_t post, size_t cap)
+static size_t id_slot(uint64_t id, uint32_t post, size_t cap)
 {
     /* MurmurHash3's 64-bit finaliser: packed ids are text, most of their
      * bits constant, and linear probing needs every bit mixed */
-    uint64_t h = id ^ (post * 0x9e3779b97f4a7c15u);
+    uint64_t h = id ^ ((uint64_t)post * 0x9e3779b97f4a7c15u);
 
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdu;
@@ -424,7 +457,7 @@ static size_t id_slot(uint64_t id, uint64_t post, size_t cap)
     return (size_t)h & (cap - 1);
 }
 
-int wres__idset_has(const wres__idset *s, uint64_t id, uint64_t post)
+int wres__idset_has(const wres__idset *s, uint64_t id, uint32_t post)
 {
     size_t h;
 
@@ -439,7 +472,7 @@ int wres__idset_has(const wres__idset *s, uint64_t id, uint64_t post)
     return 0;
 }
 
-static void idset_put(wres__idset *s, uint64_t id, uint64_t post)
+static void idset_put(wres__idset *s, uint64_t id, uint32_t post)
 {
     size_t h = id_slot(id, post, s->cap);
 
@@ -475,7 +508,7 @@ static int idset_resize(wres__idset *s, int with_post, size_t cap)
     return WRES_OK;
 }
 
-int wres__idset_insert(wres__idset *s, int with_post, uint64_t id, uint64_t post)
+int wres__idset_insert(wres__idset *s, int with_post, uint64_t id, uint32_t post)
 {
     /* at most seven eighths full: the hash spreads packed ids well, and
      * these sets are most of the memory a national ingest needs */
@@ -491,4 +524,91 @@ void wres__idset_free(wres__idset *s)
     wres__free(s->id);
     wres__free(s->post);
     memset(s, 0, sizeof *s);
+}
+
+/* ---- the posts of a period ------------------------------------------------ */
+
+static size_t post_slot(uint64_t key, size_t cap)
+{
+    uint64_t h = key;
+
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdu;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53u;
+    h ^= h >> 33;
+    return (size_t)h & (cap - 1);
+}
+
+long wres__posts_find(const wres__posts *m, uint64_t key)
+{
+    size_t h;
+
+    if (!m->cap)
+        return -1;
+    h = post_slot(key, m->cap);
+    while (m->num[h]) {
+        if (m->key[h] == key)
+            return (long)m->num[h] - 1;
+        h = (h + 1) & (m->cap - 1);
+    }
+    return -1;
+}
+
+static int posts_resize(wres__posts *m, size_t cap)
+{
+    uint64_t *key = wres__calloc(cap, sizeof *key);
+    uint32_t *num = wres__calloc(cap, sizeof *num);
+    size_t i;
+
+    if (!key || !num) {
+        wres__free(key);
+        wres__free(num);
+        return WRES_E_NOMEM;
+    }
+    for (i = 0; i < m->cap; i++)
+        if (m->num[i]) {
+            size_t h = post_slot(m->key[i], cap);
+            while (num[h])
+                h = (h + 1) & (cap - 1);
+            key[h] = m->key[i];
+            num[h] = m->num[i];
+        }
+    wres__free(m->key);
+    wres__free(m->num);
+    m->key = key;
+    m->num = num;
+    m->cap = cap;
+    return WRES_OK;
+}
+
+/* Room for n more posts without growing (at most half full). */
+static int posts_reserve(wres__posts *m, size_t n)
+{
+    size_t cap = m->cap ? m->cap : 16;
+
+    while ((m->n + n) * 2 > cap)
+        cap *= 2;
+    return cap == m->cap ? WRES_OK : posts_resize(m, cap);
+}
+
+int wres__posts_add(wres__posts *m, uint64_t key, uint32_t *num)
+{
+    long found = wres__posts_find(m, key);
+    size_t h;
+
+    if (found >= 0) {
+        *num = (uint32_t)found;
+        return WRES_OK;
+    }
+    if (m->n >= 0xfffffffeu || posts_reserve(m, 1) != WRES_OK)
+        return WRES_E_NOMEM;
+    h = post_slot(key, m->cap);
+    while (m->num[h])
+        h = (h + 1) & (m->cap - 1);
+    m->key[h] = key;
+    m->num[h] = (uint32_t)(m->n + 1);
+    *num = (uint32_t)m->n;
+    m->n++;
+    return WRES_OK;
 }

@@ -259,9 +259,18 @@ int wres__kind_valid(int kind);
  * a slot. */
 typedef struct wres__idset {
     uint64_t *id;           /* 0: an empty slot */
-    uint64_t *post;         /* applicants only */
+    uint32_t *post;         /* applicants only: the post's number in the
+                             * period's wres__posts */
     size_t n, cap;
 } wres__idset;
+
+/* The posts of a period's applicants (packed as ids are), numbered from 0:
+ * an applicant's slot then holds 12 bytes instead of 16. */
+typedef struct wres__posts {
+    uint64_t *key;
+    uint32_t *num;          /* number + 1; 0: an empty slot */
+    size_t n, cap;
+} wres__posts;
 
 typedef struct wres__period {
     char *org;
@@ -291,6 +300,9 @@ typedef struct wres__period {
     int64_t board[2][2][WRES__ETH_CODES];
     /* duplicate detection, by kind (index kind - 1) */
     wres__idset ids[5];
+    wres__posts posts;
+    uint32_t *remap;        /* during a merge: this period's post numbers
+                             * in the period it merges into */
 } wres__period;
 
 typedef struct wres__store {
@@ -323,9 +335,12 @@ int wres__ids_has(const wres__store *s, const char *key, size_t len,
 int wres__ids_insert(wres__store *s, const char *key, size_t len,
                      uint64_t hash);
 /* The compact sets: 1 present / 0 absent; insert returns 0 or NOMEM. */
-int wres__idset_has(const wres__idset *s, uint64_t id, uint64_t post);
-int wres__idset_insert(wres__idset *s, int with_post, uint64_t id, uint64_t post);
+int wres__idset_has(const wres__idset *s, uint64_t id, uint32_t post);
+int wres__idset_insert(wres__idset *s, int with_post, uint64_t id, uint32_t post);
 void wres__idset_free(wres__idset *s);
+/* A post's number: -1 when absent (find); add numbers a new one. */
+long wres__posts_find(const wres__posts *m, uint64_t key);
+int wres__posts_add(wres__posts *m, uint64_t key, uint32_t *num);
 uint64_t wres__hash(const char *s, size_t len);
 /* Merging stores: reserve (may fail, changes nothing visible), then merge
  * (cannot fail; src is emptied).  A file is ingested into a staging store

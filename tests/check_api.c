@@ -523,6 +523,46 @@ START_TEST(test_staff_batch)
 }
 END_TEST
 
+/* Applicant ids are unique per post: across files whose posts come in
+ * other orders (each file numbers its posts afresh before they join the
+ * handle's), a repeat is caught and a same id on another post is not. */
+START_TEST(test_applicant_ids_across_files)
+{
+    wres_ctx *ctx;
+    const char *col;
+    int64_t line;
+    int reason;
+
+    ck_assert_int_eq(wres_ctx_new(&ctx), WRES_OK);
+    ck_assert_int_eq(tu_ingest(ctx, WRES_KIND_APPLICANTS, "a1.csv",
+                               "applicant_id,post_id,year,ethnicity,shortlisted\n"
+                               "A1,P1,2024,A,yes\nA1,P2,2024,A,yes\nA2,P2,2024,H,no\n"),
+                     WRES_OK);
+    ck_assert_int_eq(tu_ingest(ctx, WRES_KIND_APPLICANTS, "a2.csv",
+                               "applicant_id,post_id,year,ethnicity,shortlisted\n"
+                               "A9,P3,2024,A,yes\n"     /* a new post first */
+                               "A2,P2,2024,H,no\n"      /* repeat of a1.csv:4 */
+                               "A2,P3,2024,H,no\n"      /* same id, other post */
+                               "A1,P1,2024,A,yes\n"     /* repeat of a1.csv:2 */
+                               "A3,P1,2024,A,yes\n"),
+                     WRES_OK);
+    ck_assert_uint_eq(wres_rejection_count(ctx), 2);
+    ck_assert_int_eq(wres_rejection_get(ctx, 0, NULL, &line, &col, &reason, NULL), WRES_OK);
+    ck_assert_int_eq(line, 3);
+    ck_assert_int_eq(reason, WRES_REASON_DUPLICATE_ID);
+    ck_assert_int_eq(wres_rejection_get(ctx, 1, NULL, &line, &col, &reason, NULL), WRES_OK);
+    ck_assert_int_eq(line, 5);
+    /* and a third file, merged into posts numbered by both */
+    ck_assert_int_eq(tu_ingest(ctx, WRES_KIND_APPLICANTS, "a3.csv",
+                               "applicant_id,post_id,year,ethnicity,shortlisted\n"
+                               "A9,P3,2024,A,yes\nA3,P1,2024,A,yes\nA4,P4,2024,A,yes\n"
+                               "A2,P3,2024,H,no\n"),
+                     WRES_OK);
+    ck_assert_uint_eq(wres_rejection_count(ctx), 5);
+    wres_ctx_free(ctx);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("api");
@@ -538,6 +578,7 @@ int main(void)
     tcase_add_test(tc, test_periods);
     tcase_add_test(tc, test_progress);
     tcase_add_test(tc, test_staff_batch);
+    tcase_add_test(tc, test_applicant_ids_across_files);
     suite_add_tcase(s, tc);
     return tu_run(s) ? EXIT_FAILURE : EXIT_SUCCESS;
 }
