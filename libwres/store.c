@@ -443,18 +443,21 @@ void wres__store_merge(wres__store *dst, wres__store *src)
 
 /* ---- compact id sets ----------------------------------------------------- */
 
-static size_t id_slot(uint64_t id, uint32_t post, size_t cap)
+/* MurmurHash3's 64-bit finaliser: packed ids and posts are text, most of
+ * their bits constant, and linear probing needs every bit mixed. */
+static uint64_t fmix64(uint64_t h)
 {
-    /* MurmurHash3's 64-bit finaliser: packed ids are text, most of their
-     * bits constant, and linear probing needs every bit mixed */
-    uint64_t h = id ^ ((uint64_t)post * 0x9e3779b97f4a7c15u);
-
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdu;
     h ^= h >> 33;
     h *= 0xc4ceb9fe1a85ec53u;
     h ^= h >> 33;
-    return (size_t)h & (cap - 1);
+    return h;
+}
+
+static size_t id_slot(uint64_t id, uint32_t post, size_t cap)
+{
+    return (size_t)fmix64(id ^ ((uint64_t)post * 0x9e3779b97f4a7c15u)) & (cap - 1);
 }
 
 int wres__idset_has(const wres__idset *s, uint64_t id, uint32_t post)
@@ -530,14 +533,7 @@ void wres__idset_free(wres__idset *s)
 
 static size_t post_slot(uint64_t key, size_t cap)
 {
-    uint64_t h = key;
-
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdu;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53u;
-    h ^= h >> 33;
-    return (size_t)h & (cap - 1);
+    return (size_t)fmix64(key) & (cap - 1);
 }
 
 long wres__posts_find(const wres__posts *m, uint64_t key)
