@@ -581,7 +581,38 @@ def _reason_enum(r):
 # ---------------------------------------------------------------------------
 # The handle
 
-class Context(object):
+class _Handle(object):
+    """What every handle class shares: freeing once (``close``, also on
+    ``with`` exit and, as a safety net, on garbage collection).  A subclass
+    sets ``_ptr`` and ``_free`` and defines ``_check``."""
+
+    def close(self):
+        """Free the handle; closing twice does nothing."""
+        p, self._ptr = self._ptr, None
+        if p:
+            self._free(p)
+
+    @property
+    def closed(self):
+        """True once the handle is freed."""
+        return not self._ptr
+
+    def __enter__(self):
+        self._check()
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:
+            pass
+
+
+class Context(_Handle):
     """A libwres handle (``wres_ctx``): options, sources, rejections and the
     counts of accepted records, from which reports are made.
 
@@ -616,28 +647,7 @@ class Context(object):
     def close(self):
         """Free the handle (``wres_ctx_free``).  Records made from it can then
         only be closed; reports stay valid.  Closing twice does nothing."""
-        p, self._ptr = self._ptr, None
-        if p:
-            self._free(p)
-
-    @property
-    def closed(self):
-        """True once the handle is freed."""
-        return not self._ptr
-
-    def __enter__(self):
-        self._check()
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-        return False
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:
-            pass
+        _Handle.close(self)
 
     def __repr__(self):
         if self.closed:
@@ -983,7 +993,7 @@ class Context(object):
         return Report(self, org, year)
 
 
-class Record(object):
+class Record(_Handle):
     """A record handle (``wres_record``) adding records of one kind to a
     `Context` one at a time, without CSV.  Made by `Context.record`.
 
@@ -1014,28 +1024,12 @@ class Record(object):
     def close(self):
         """``wres_record_free``: free the record, dropping columns set since
         the last `add`.  Allowed after the context is closed."""
-        p, self._ptr = self._ptr, None
-        if p:
-            self._free(p)
+        _Handle.close(self)
 
     @property
     def closed(self):
         """True once the record (or its context) is closed."""
         return not self._ptr or self.context.closed
-
-    def __enter__(self):
-        self._check()
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-        return False
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:
-            pass
 
     def __repr__(self):
         return "<wres.Record %s %r%s>" % (self.kind, self.source,
@@ -1107,7 +1101,7 @@ class Record(object):
         raise self.context._fail(rv)
 
 
-class Report(object):
+class Report(_Handle):
     """A report (``wres_report``): the nine WRES indicators of one
     organisation and year, with the data quality.  Made by
     `Context.report` (or ``Report(ctx, org, year)``).
@@ -1134,28 +1128,7 @@ class Report(object):
     def close(self):
         """``wres_report_free``: free the report.  Its cursors can then only
         be closed.  Closing twice does nothing."""
-        p, self._ptr = self._ptr, None
-        if p:
-            self._free(p)
-
-    @property
-    def closed(self):
-        """True once the report is freed."""
-        return not self._ptr
-
-    def __enter__(self):
-        self._check()
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-        return False
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:
-            pass
+        _Handle.close(self)
 
     def __repr__(self):
         return "<wres.Report%s>" % (" closed" if self.closed else "")
@@ -1232,7 +1205,7 @@ class Report(object):
         return list(self)
 
 
-class Cursor(object):
+class Cursor(_Handle):
     """A cursor (``wres_cursor``) over every figure of a `Report`, in
     report order.  As an iterator it yields `Figure` tuples
     ``(indicator, part, group, measure, value)`` with the value an int,
@@ -1257,28 +1230,12 @@ class Cursor(object):
     def close(self):
         """``wres_cursor_free``: free the cursor (allowed after the report
         is closed)."""
-        p, self._ptr = self._ptr, None
-        if p:
-            self._free(p)
+        _Handle.close(self)
 
     @property
     def closed(self):
         """True once the cursor (or its report) is closed."""
         return not self._ptr or self.report.closed
-
-    def __enter__(self):
-        self._check()
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-        return False
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:
-            pass
 
     def __repr__(self):
         return "<wres.Cursor%s>" % (" closed" if self.closed else "")
