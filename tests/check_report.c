@@ -7,25 +7,6 @@
  */
 #include "testutil.h"
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf;
-    long n;
-
-    ck_assert_msg(f != NULL, "cannot open %s", path);
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    buf = malloc((size_t)n + 1);
-    ck_assert_ptr_nonnull(buf);
-    ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
-    buf[n] = '\0';
-    fclose(f);
-    *len = (size_t)n;
-    return buf;
-}
-
 /* A deliberately plain RFC 4180 splitter, independent of the library's
  * reader: returns the number of fields of the next non-blank line, with
  * unquoted values copied into vals (NUL-terminated), or 0 at the end. */
@@ -88,7 +69,7 @@ static char hdr[32][1100], val[32][1100];
 static void feed_api(wres_ctx *ctx, int kind, const char *path)
 {
     size_t len, nh, nv, i;
-    char *buf = slurp(path, &len);
+    char *buf = tu_slurp(path, &len);
     const char *p = buf, *end = buf + len;
     wres_record *rec;
 

@@ -99,24 +99,6 @@ static void compare_all_splits(const char *buf, size_t len, const char *what)
     free(whole4);
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf;
-    long n;
-
-    ck_assert_msg(f != NULL, "cannot open %s", path);
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    buf = malloc((size_t)n + 1);
-    ck_assert_ptr_nonnull(buf);
-    ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    *len = (size_t)n;
-    return buf;
-}
-
 START_TEST(test_data_inputs)
 {
     static const char *const dirs[] = {"tests/data/csv", "tests/data/bad"};
@@ -140,7 +122,7 @@ START_TEST(test_data_inputs)
             if (!(f = fopen(path, "rb")))
                 continue;
             fclose(f);
-            buf = slurp(path, &len);
+            buf = tu_slurp(path, &len);
             compare_all_splits(buf, len, path);
             free(buf);
             files++;
@@ -162,7 +144,7 @@ START_TEST(test_sample_trust)
         char *buf, *whole, *split;
         static const size_t big[] = {65536, 1 << 20};
         snprintf(path, sizeof path, "%s/examples/data/%s.csv", top ? top : ".", names[i]);
-        buf = slurp(path, &len);
+        buf = tu_slurp(path, &len);
         whole = parse(buf, len, NULL, 0, (size_t)-1);
         split = parse(buf, len, &big[0], 1, (size_t)-1);
         ck_assert_msg(strcmp(whole, split) == 0, "%s differs in 64 KiB blocks", path);
