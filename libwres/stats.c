@@ -305,3 +305,120 @@ int wres__non_adverse(int64_t a, int64_t n1, int64_t b, int64_t n2)
     return u192_le(mul3(4, ub, un1), mul3(5, ua, un2))
            && u192_le(mul3(4, ua, un2), mul3(5, ub, un1));
 }
+
+/* ---- changes and trends over years ------------------------------------- */
+
+double wres__katz_var(int64_t a, int64_t n1, int64_t b, int64_t n2)
+{
+    if (a <= 0 || b <= 0 || n1 <= 0 || n2 <= 0 || a > n1 || b > n2)
+        return NAN;
+    return 1.0 / (double)a - 1.0 / (double)n1 + 1.0 / (double)b - 1.0 / (double)n2;
+}
+
+void wres__rl_change(double rl1, double v1, double rl2, double v2, double z,
+                     double *ratio, double *lo, double *hi, double *p)
+{
+    double lr, se;
+
+    *ratio = *lo = *hi = *p = NAN;
+    if (!(rl1 > 0) || !(rl2 > 0) || !isfinite(rl1) || !isfinite(rl2))
+        return;
+    *ratio = rl2 / rl1;
+    if (isnan(v1) || isnan(v2))
+        return;
+    lr = log(rl2) - log(rl1);
+    se = sqrt(v1 + v2);
+    if (!(se > 0)) {
+        /* both variances 0: every member of both groups had the event */
+        *lo = *hi = *ratio;
+        *p = lr == 0 ? 1.0 : 0.0;
+        return;
+    }
+    *lo = exp(lr - z * se);
+    *hi = exp(lr + z * se);
+    *p = erfc(fabs(lr / se) / SQRT2);
+}
+
+/*
+ * Cochran-Armitage test for a linear trend in k proportions x[i]/n[i]
+ * with scores t[i]:
+ *   T = sum x_i (t_i - tbar),  tbar = sum n_i t_i / N,
+ *   Var T = pbar (1 - pbar) sum n_i (t_i - tbar)^2,  Z = T / sqrt(Var T),
+ * two-sided p = erfc(|Z| / sqrt 2).  The slope is the least-squares line
+ * of the proportions on the scores, weighted by n:
+ *   sum n_i (t_i - tbar)(p_i - pbar) / sum n_i (t_i - tbar)^2 = T / Stt,
+ * a fraction per unit of score.  Rows with n_i = 0 carry no weight.
+ */
+void wres__cochran_armitage(const int64_t *x, const int64_t *n,
+                            const double *t, size_t k, double *z,
+                            double *slope, double *p)
+{
+    double N = 0, X = 0, tbar = 0, T = 0, Stt = 0, pbar;
+    size_t i;
+
+    *z = *slope = *p = NAN;
+    for (i = 0; i < k; i++) {
+        if (n[i] <= 0)
+            continue;
+        N += (double)n[i];
+        X += (double)x[i];
+        tbar += (double)n[i] * t[i];
+    }
+    if (N <= 0)
+        return;
+    tbar /= N;
+    for (i = 0; i < k; i++) {
+        if (n[i] <= 0)
+            continue;
+        T += (double)x[i] * (t[i] - tbar);
+        Stt += (double)n[i] * (t[i] - tbar) * (t[i] - tbar);
+    }
+    if (!(Stt > 0))
+        return;                 /* one score only: no line */
+    *slope = T / Stt;
+    pbar = X / N;
+    if (pbar <= 0 || pbar >= 1) {
+        *z = 0;
+        *p = 1.0;               /* no variation at all: no trend */
+        return;
+    }
+    *z = T / sqrt(pbar * (1 - pbar) * Stt);
+    *p = erfc(fabs(*z) / SQRT2);
+}
+
+/*
+ * Weighted least squares of y on t with weights w = 1/v (inverse
+ * variances): slope = sum w (t - tw)(y - yw) / Stt, Stt = sum w (t - tw)^2,
+ * standard error 1/sqrt(Stt), two-sided p of slope/se.  Points with a NaN
+ * or non-positive variance are left out.
+ */
+void wres__weighted_slope(const double *y, const double *v, const double *t,
+                          size_t k, double *slope, double *p)
+{
+    double W = 0, tw = 0, yw = 0, Stt = 0, Sty = 0;
+    size_t i, used = 0;
+
+    *slope = *p = NAN;
+    for (i = 0; i < k; i++) {
+        if (!isfinite(y[i]) || !(v[i] > 0) || !isfinite(v[i]))
+            continue;
+        W += 1.0 / v[i];
+        tw += t[i] / v[i];
+        yw += y[i] / v[i];
+        used++;
+    }
+    if (used < 2)
+        return;
+    tw /= W;
+    yw /= W;
+    for (i = 0; i < k; i++) {
+        if (!isfinite(y[i]) || !(v[i] > 0) || !isfinite(v[i]))
+            continue;
+        Stt += (t[i] - tw) * (t[i] - tw) / v[i];
+        Sty += (t[i] - tw) * (y[i] - yw) / v[i];
+    }
+    if (!(Stt > 0))
+        return;
+    *slope = Sty / Stt;
+    *p = erfc(fabs(*slope * sqrt(Stt)) / SQRT2);
+}

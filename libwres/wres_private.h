@@ -163,6 +163,20 @@ double wres__p_two_prop(int64_t a, int64_t n1, int64_t b, int64_t n2);
 /* 0.80 <= RL <= 1.25 decided exactly on the counts: 1 yes, 0 no, -1 when
  * RL is null. */
 int wres__non_adverse(int64_t a, int64_t n1, int64_t b, int64_t n2);
+/* Variance of ln RL (Katz): 1/a - 1/n1 + 1/b - 1/n2; NaN when a or b is 0. */
+double wres__katz_var(int64_t a, int64_t n1, int64_t b, int64_t n2);
+/* Ratio rl2/rl1 of two independent relative likelihoods with log-scale
+ * variances v1, v2: the ratio, its interval and the z-test's p. */
+void wres__rl_change(double rl1, double v1, double rl2, double v2, double z,
+                     double *ratio, double *lo, double *hi, double *p);
+/* Cochran-Armitage trend test of x[i]/n[i] over scores t[i]: Z, the
+ * n-weighted least-squares slope (fraction per unit score) and p. */
+void wres__cochran_armitage(const int64_t *x, const int64_t *n,
+                            const double *t, size_t k, double *z,
+                            double *slope, double *p);
+/* Inverse-variance weighted regression of y on t: slope and p. */
+void wres__weighted_slope(const double *y, const double *v, const double *t,
+                          size_t k, double *slope, double *p);
 
 /* ---- memory.c -----------------------------------------------------------
  * Every allocation of the library goes through these wrappers.

@@ -590,6 +590,102 @@ START_TEST(test_non_adverse_small_exhaustive)
 }
 END_TEST
 
+/* ---- trends over years -------------------------------------------------- */
+
+/* Agresti, Categorical Data Analysis (2nd ed., 2002), section 3.4: infant
+ * malformation by mother's alcohol consumption (Mills and Graubard 1987).
+ * With scores 0, 0.5, 1.5, 4.0, 7.0 the linear-trend statistic is
+ * M^2 = (N - 1) r^2 = 6.57 (P = 0.01); with scores 1..5, M^2 = 1.83
+ * (P = 0.18).  Cochran-Armitage's Z^2 is M^2 * N / (N - 1), N = 32,574. */
+START_TEST(test_cochran_armitage_agresti)
+{
+    static const int64_t x[5] = {48, 38, 5, 1, 1};
+    static const int64_t n[5] = {17114, 14502, 793, 127, 38};
+    static const double t1[5] = {0, 0.5, 1.5, 4.0, 7.0};
+    static const double t2[5] = {1, 2, 3, 4, 5};
+    double z, slope, p, N = 32574;
+
+    wres__cochran_armitage(x, n, t1, 5, &z, &slope, &p);
+    ck_assert_double_eq_tol(z * z * (N - 1) / N, 6.57, 0.005);
+    ck_assert(z > 0);           /* malformation rises with drinking */
+    ck_assert_double_eq_tol(p, 0.01, 0.0005 + 0.0004);
+    ck_assert(slope > 0);
+    wres__cochran_armitage(x, n, t2, 5, &z, &slope, &p);
+    ck_assert_double_eq_tol(z * z * (N - 1) / N, 1.83, 0.005);
+    ck_assert_double_eq_tol(p, 0.18, 0.005);
+}
+END_TEST
+
+/* 1/10, 2/10, 3/10 at 0, 1, 2: by hand tbar = 1, T = 2, Stt = 20, slope
+ * 0.1 a year, pbar 0.2, Z = 2 / sqrt(0.16 * 20) = 1.11803;
+ * p = erfc(Z / sqrt 2) = 0.263552 (Python math.erfc). */
+START_TEST(test_cochran_armitage_hand)
+{
+    static const int64_t x[4] = {1, 2, 3, 0};
+    static const int64_t n[4] = {10, 10, 10, 0};  /* an empty year: no weight */
+    static const double t[4] = {2022, 2023, 2024, 2030};
+    double z, slope, p;
+
+    wres__cochran_armitage(x, n, t, 4, &z, &slope, &p);
+    assert_rel(slope, 0.1, 1e-12);
+    assert_rel(z, 1.118033988749895, 1e-12);
+    assert_rel(p, 0.26355247728297276, 1e-12);
+    /* no events at all: no trend, p = 1; one year: no line */
+    {
+        static const int64_t zero[3] = {0, 0, 0};
+        wres__cochran_armitage(zero, n, t, 3, &z, &slope, &p);
+        ck_assert(p == 1.0 && slope == 0.0);
+        wres__cochran_armitage(x, n, t, 1, &z, &slope, &p);
+        ck_assert(isnan(slope) && isnan(p));
+    }
+}
+END_TEST
+
+/* Weighted least squares, by hand: y 0, 1, 3 at t -1, 0, 1 (offsets from
+ * 2023) with variances 1, 2, 1: tw = 0, yw = 3.5 / 2.5 = 1.4, Stt = 2,
+ * Sty = 1.4 + 1.6 = 3, slope 1.5, se 1/sqrt 2, p = erfc(1.5) = 0.0338949. */
+START_TEST(test_weighted_slope_hand)
+{
+    static const double y[4] = {0, 1, 3, NAN};
+    static const double v[4] = {1, 2, 1, 1};
+    static const double t[4] = {2022, 2023, 2024, 2025};
+    static const double y2[3] = {0, 1, 2};
+    static const double v2[3] = {1, 1, 1};
+    double slope, p;
+
+    wres__weighted_slope(y, v, t, 4, &slope, &p);
+    assert_rel(slope, 1.5, 1e-12);
+    assert_rel(p, 0.033894853524689274, 1e-12);
+    wres__weighted_slope(y2, v2, t, 3, &slope, &p);
+    assert_rel(slope, 1.0, 1e-12);
+    assert_rel(p, 0.15729920705028513, 1e-12);      /* erfc(1) */
+    wres__weighted_slope(y, v, t, 1, &slope, &p);
+    ck_assert(isnan(slope) && isnan(p));
+}
+END_TEST
+
+/* Ratio of RL 1 over RL 2 with log variances 0.05 and 0.04: 0.5, ln-scale
+ * se 0.3, interval exp(ln 0.5 -+ 1.959964 * 0.3) = 0.277722 to 0.900182,
+ * p = erfc(|ln 0.5| / 0.3 / sqrt 2) = 0.020861 (Python math). */
+START_TEST(test_rl_change_hand)
+{
+    double r, lo, hi, p;
+
+    wres__rl_change(2.0, 0.04, 1.0, 0.05, Z95, &r, &lo, &hi, &p);
+    assert_rel(r, 0.5, 1e-15);
+    assert_rel(lo, 0.27772152501333663, 1e-12);
+    assert_rel(hi, 0.900182295873518, 1e-12);
+    assert_rel(p, 0.020861008252952742, 1e-12);
+    /* Katz variance: 1/10 - 1/100 + 1/20 - 1/50 = 0.12 */
+    assert_rel(wres__katz_var(10, 100, 20, 50), 0.12, 1e-15);
+    ck_assert(isnan(wres__katz_var(0, 100, 20, 50)));
+    wres__rl_change(0.0, 0.1, 1.0, 0.1, Z95, &r, &lo, &hi, &p);
+    ck_assert(isnan(r) && isnan(p));
+    wres__rl_change(2.0, NAN, 1.0, 0.1, Z95, &r, &lo, &hi, &p);
+    ck_assert(r == 0.5 && isnan(lo) && isnan(p));
+}
+END_TEST
+
 static Suite *stats_suite(void)
 {
     Suite *s = suite_create("stats");
@@ -618,6 +714,10 @@ static Suite *stats_suite(void)
     tcase_add_test(t, test_p_edges);
     tcase_add_test(t, test_non_adverse_table);
     tcase_add_test(t, test_non_adverse_small_exhaustive);
+    tcase_add_test(t, test_cochran_armitage_agresti);
+    tcase_add_test(t, test_cochran_armitage_hand);
+    tcase_add_test(t, test_weighted_slope_hand);
+    tcase_add_test(t, test_rl_change_hand);
     suite_add_tcase(s, t);
     return s;
 }
