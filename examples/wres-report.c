@@ -20,7 +20,10 @@ static void usage(FILE *to)
             "usage: wres-report [--staff F] [--applicants F] [--survey F] "
             "[--survey-counts F] [--board F]\n"
             "                   [--year Y] [--org CODE] [--confidence C] "
-            "[--format text|json|csv] [--progress]\n");
+            "[--format text|json|csv] [--progress]\n"
+            "                   [--groups] [--trend] [--by DIM[,DIM]]... "
+            "[--service-bands Y,Y...]\n"
+            "                   [--low-events N] [--low-people N]\n");
 }
 
 static int usage_error(const char *msg, const char *arg)
@@ -96,6 +99,8 @@ int main(int argc, char **argv)
     const char *org = "", *year_arg = NULL, *conf_arg = NULL;
     int format = WRES_FORMAT_TEXT, i, k, nfiles = 0, year = 0;
     int failed = 0, rejected = 0, rv, status, show_progress = 0;
+    int groups = 0, trend = 0, n_by = 0;
+    const char *by[16], *service = NULL, *low_events = NULL, *low_people = NULL;
     double confidence = 0.95;
     wres_ctx *ctx = NULL;
     wres_report *report = NULL;
@@ -114,6 +119,10 @@ int main(int argc, char **argv)
             show_progress = 1;
             continue;
         }
+        if (strcmp(a, "--groups") == 0 || strcmp(a, "--trend") == 0) {
+            *(a[2] == 'g' ? &groups : &trend) = 1;
+            continue;
+        }
         if (i + 1 >= argc)
             return usage_error("missing value or unknown option", a);
         for (k = 0; k < 5; k++)
@@ -125,6 +134,16 @@ int main(int argc, char **argv)
             continue;
         if (strcmp(a, "--year") == 0) {
             year_arg = argv[++i];
+        } else if (strcmp(a, "--by") == 0) {
+            if (n_by == 16)
+                return usage_error("at most 16 breakdowns", argv[i + 1]);
+            by[n_by++] = argv[++i];
+        } else if (strcmp(a, "--service-bands") == 0) {
+            service = argv[++i];
+        } else if (strcmp(a, "--low-events") == 0) {
+            low_events = argv[++i];
+        } else if (strcmp(a, "--low-people") == 0) {
+            low_people = argv[++i];
         } else if (strcmp(a, "--org") == 0) {
             org = argv[++i];
         } else if (strcmp(a, "--confidence") == 0) {
@@ -166,6 +185,36 @@ int main(int argc, char **argv)
         wres_ctx_set_int(ctx, WRES_OPT_DEFAULT_YEAR, year);
     if (show_progress && isatty(STDERR_FILENO))
         wres_ctx_set_progress(ctx, progress, NULL);
+    wres_ctx_set_int(ctx, WRES_OPT_GROUPS, groups);
+    wres_ctx_set_int(ctx, WRES_OPT_TREND, trend);
+    {
+        /* deep dives: named before any file is read */
+        const char *bad = NULL;
+        for (k = 0; k < 2 && !bad; k++) {
+            const char *v = k ? low_people : low_events;
+            char *end;
+            long n;
+            if (!v)
+                continue;
+            n = strtol(v, &end, 10);
+            if (end == v || *end || n < 0 ||
+                wres_ctx_set_int(ctx, k ? WRES_OPT_LOW_PEOPLE : WRES_OPT_LOW_EVENTS,
+                                 n) != WRES_OK)
+                bad = v;
+        }
+        if (!bad && service &&
+            wres_ctx_set_string(ctx, WRES_OPT_SERVICE_BANDS, service) != WRES_OK)
+            bad = service;
+        for (k = 0; k < n_by && !bad; k++)
+            if (wres_ctx_add_breakdown(ctx, by[k]) != WRES_OK)
+                bad = by[k];
+        if (bad) {
+            fprintf(stderr, "wres-report: %s: %s\n", bad, wres_errmsg(ctx));
+            usage(stderr);
+            wres_ctx_free(ctx);
+            return 2;
+        }
+    }
 
     for (k = 0; k < 5; k++) {
         if (!files[k])

@@ -23,9 +23,9 @@ extern "C" {
 #endif
 
 #define WRES_VERSION_MAJOR 1
-#define WRES_VERSION_MINOR 1
+#define WRES_VERSION_MINOR 2
 #define WRES_VERSION_PATCH 0
-#define WRES_VERSION_STRING "1.1.0"
+#define WRES_VERSION_STRING "1.2.0"
 
 #if defined(_WIN32) && defined(WRES_BUILDING)
 #define WRES_API __declspec(dllexport)
@@ -70,7 +70,13 @@ enum wres_kind {
 enum wres_option {
     WRES_OPT_CONFIDENCE = 1,    /* double in (0, 1); default 0.95 */
     WRES_OPT_DEFAULT_YEAR = 2,  /* int 1900..2100, or 0 for none (default) */
-    WRES_OPT_DEFAULT_ORG = 3    /* string; default "" */
+    WRES_OPT_DEFAULT_ORG = 3,   /* string; default "" */
+    /* since 1.2 */
+    WRES_OPT_GROUPS = 4,        /* int 0/1: figures per ethnic group */
+    WRES_OPT_TREND = 5,         /* int 0/1: each indicator over the years */
+    WRES_OPT_LOW_EVENTS = 6,    /* int >= 0: low_numbers below; default 10 */
+    WRES_OPT_LOW_PEOPLE = 7,    /* int >= 0: low_numbers below; default 30 */
+    WRES_OPT_SERVICE_BANDS = 8  /* string of years, default "1,3,6,11" */
 };
 
 /* Rejection reasons and file-level failures.  Their names are the stable
@@ -159,6 +165,10 @@ typedef void (*wres_progress_fn)(void *user, int64_t bytes_done,
                                  int64_t bytes_total, int64_t rows);
 WRES_API int wres_ctx_set_progress(wres_ctx *ctx, wres_progress_fn fn,
                                    void *user);
+
+/* Deep dives (since 1.2): every report breaks indicators 1-4 down by one
+ * dimension or a pair, "band,staff_group"; name them before ingesting. */
+WRES_API int wres_ctx_add_breakdown(wres_ctx *ctx, const char *dims);
 
 /* CSV ingestion. */
 WRES_API int wres_ingest_file(wres_ctx *ctx, int kind, const char *path);

@@ -30,6 +30,7 @@ int wres_ctx_new(wres_ctx **out)
     if (!ctx)
         return WRES_E_NOMEM;
     ctx->confidence = 0.95;
+    wres__detail_ctx_init(ctx);
     ctx->default_org = wres__strndup("", 0);
     ctx->vcache = wres__calloc(1, sizeof *ctx->vcache);
     if (!ctx->default_org || !ctx->vcache) {
@@ -70,6 +71,7 @@ void wres_ctx_free(wres_ctx *ctx)
     wres__free(ctx->order);
     wres__free(ctx->vcache);
     wres__free(ctx->default_org);
+    wres__detail_ctx_free(ctx);
     wres__free(ctx);
 }
 
@@ -93,6 +95,26 @@ int wres_ctx_set_int(wres_ctx *ctx, int option, int64_t value)
 {
     if (!ctx)
         return WRES_E_INVALID;
+    switch (option) {
+    case WRES_OPT_GROUPS:
+    case WRES_OPT_TREND:
+        if (value != 0 && value != 1) {
+            wres__set_error(ctx, "option %d is 0 (off) or 1 (on)", option);
+            return WRES_E_RANGE;
+        }
+        *(option == WRES_OPT_GROUPS ? &ctx->opt_groups : &ctx->opt_trend) = (int)value;
+        return WRES_OK;
+    case WRES_OPT_LOW_EVENTS:
+    case WRES_OPT_LOW_PEOPLE:
+        if (value < 0) {
+            wres__set_error(ctx, "low-number thresholds are 0 or more");
+            return WRES_E_RANGE;
+        }
+        *(option == WRES_OPT_LOW_EVENTS ? &ctx->low_events : &ctx->low_people) = value;
+        return WRES_OK;
+    default:
+        break;
+    }
     if (option != WRES_OPT_DEFAULT_YEAR) {
         wres__set_error(ctx, "option %d does not take an integer", option);
         return WRES_E_OPTION;
@@ -112,6 +134,8 @@ int wres_ctx_set_string(wres_ctx *ctx, int option, const char *value)
 
     if (!ctx)
         return WRES_E_INVALID;
+    if (option == WRES_OPT_SERVICE_BANDS)
+        return wres__service_bands(ctx, value ? value : "");
     if (option != WRES_OPT_DEFAULT_ORG) {
         wres__set_error(ctx, "option %d does not take a string", option);
         return WRES_E_OPTION;

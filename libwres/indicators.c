@@ -14,18 +14,21 @@ static double pct(int64_t x, int64_t n)
     return n > 0 ? (double)x / (double)n * 100.0 : NAN;
 }
 
-static void add_mix(wres__mix *m, int slot, int64_t n)
+/* Adds n people of slot to m: side[] says which side of the comparison
+ * each slot is on; WRES__OTHER counts in the total only. */
+static void add_mix(wres__mix *m, const signed char *side, int slot, int64_t n)
 {
-    switch (wres__eth_wgroup(slot)) {
+    switch (side[slot]) {
     case WRES__WHITE: m->white += n; break;
     case WRES__BME: m->bme += n; break;
-    default: m->unknown += n; break;
+    case WRES__UNKNOWN: m->unknown += n; break;
+    default: break;
     }
     m->total += n;
 }
 
 /* Relative likelihood of group `num` (numerator) against the other. */
-static void fill_rl(wres__rl *r, int64_t white_n, int64_t white_ev,
+void wres__fill_rl(wres__rl *r, int64_t white_n, int64_t white_ev,
                     int64_t bme_n, int64_t bme_ev, int white_first, double z)
 {
     int64_t a, n1, b, n2;
@@ -46,12 +49,12 @@ static void fill_rl(wres__rl *r, int64_t white_n, int64_t white_ev,
     r->non_adverse = wres__non_adverse(a, n1, b, n2);
 }
 
-static void finish_sig(double p, double c, int *sig)
+void wres__finish_sig(double p, double c, int *sig)
 {
     *sig = isnan(p) ? -1 : (p < 1.0 - c);
 }
 
-static void null_rl(wres__rl *r)
+void wres__null_rl(wres__rl *r)
 {
     memset(r, 0, sizeof *r);
     r->white.rate = r->bme.rate = NAN;
@@ -60,16 +63,16 @@ static void null_rl(wres__rl *r)
 }
 
 /* Sum disciplinary (which = 0) or training (1) events and headcounts. */
-static void staff_events(const wres__period *p, int which, int64_t n[2],
-                         int64_t ev[2])
+static void staff_events(const wres__period *p, const signed char *side,
+                         int which, int64_t n[2], int64_t ev[2])
 {
     int g, b, e;
 
     for (g = 0; g < WRES__SGROUPS; g++)
         for (b = 0; b < WRES__BANDS; b++)
             for (e = 0; e < WRES__ETH_CODES; e++) {
-                int w = wres__eth_wgroup(e);
-                if (w == WRES__UNKNOWN)
+                int w = side[e];
+                if (w != WRES__WHITE && w != WRES__BME)
                     continue;
                 n[w] += p->head[g][b][e];
                 ev[w] += which ? p->train[g][b][e] : p->disc[g][b][e];
@@ -112,7 +115,8 @@ static int copy_files(const wres_ctx *ctx, wres__model *m)
     return WRES_OK;
 }
 
-static int indicator1(const wres__period *p, wres__model *m)
+static int indicator1(const wres__period *p, const signed char *side,
+                      wres__model *m)
 {
     wres__mix groups[WRES__SGROUPS], bands[WRES__BANDS];
     wres__mix cell;
@@ -129,10 +133,10 @@ static int indicator1(const wres__period *p, wres__model *m)
         for (b = 0; b < WRES__BANDS; b++) {
             memset(&cell, 0, sizeof cell);
             for (e = 0; e < WRES__ETH_CODES; e++) {
-                add_mix(&cell, e, p->head[g][b][e]);
-                add_mix(&groups[g], e, p->head[g][b][e]);
-                add_mix(&bands[b], e, p->head[g][b][e]);
-                add_mix(&m->workforce, e, p->head[g][b][e]);
+                add_mix(&cell, side, e, p->head[g][b][e]);
+                add_mix(&groups[g], side, e, p->head[g][b][e]);
+                add_mix(&bands[b], side, e, p->head[g][b][e]);
+                add_mix(&m->workforce, side, e, p->head[g][b][e]);
             }
             if (cell.total > 0) {
                 m->rows[n].sgroup = g;
@@ -156,14 +160,14 @@ static int indicator1(const wres__period *p, wres__model *m)
     return WRES_OK;
 }
 
-static void survey(const wres__period *p, int q, double z, double c,
-                   wres__pct *s)
+static void survey(const wres__period *p, const signed char *side, int q,
+                   double z, double c, wres__pct *s)
 {
     int e, w;
 
     for (e = 0; e < WRES__ETH_SLOTS; e++) {
-        w = wres__eth_wgroup(e);
-        if (w == WRES__UNKNOWN)
+        w = side[e];
+        if (w != WRES__WHITE && w != WRES__BME)
             continue;
         s->n[w] += p->survey_n[q][e];
         s->yes[w] += p->survey_yes[q][e];
@@ -181,15 +185,16 @@ static void survey(const wres__period *p, int q, double z, double c,
     s->diff_hi *= 100.0;
     s->p = wres__p_two_prop(s->yes[WRES__BME], s->n[WRES__BME],
                             s->yes[WRES__WHITE], s->n[WRES__WHITE]);
-    finish_sig(s->p, c, &s->significant);
+    wres__finish_sig(s->p, c, &s->significant);
 }
 
 int wres__model_build(const wres_ctx *ctx, const char *org, int year,
                       wres__model *m)
 {
     const wres__period *p, *prev;
-    double c = ctx->confidence, z = wres__z_for_confidence(c);
-    int q, e, v, x, rv;
+    double c = ctx->confidence;
+    int e, rv;
+    signed char side[WRES__ETH_SLOTS];
 
     memset(m, 0, sizeof *m);
     m->org = wres__utf8_copy(org);
@@ -220,39 +225,59 @@ int wres__model_build(const wres_ctx *ctx, const char *org, int year,
         m->declared_pct = pct(m->headcount - m->eth_unknown, m->headcount);
     }
 
+    wres__side_bme(side);
+    if ((rv = wres__compare(p, prev, year, side, c, m)) != WRES_OK)
+        return rv;
+    return wres__model_detail(ctx, org, year, p, prev, m);
+}
+
+void wres__side_bme(signed char *side)
+{
+    int e;
+
+    for (e = 0; e < WRES__ETH_SLOTS; e++)
+        side[e] = (signed char)wres__eth_wgroup(e);
+}
+
+int wres__compare(const wres__period *p, const wres__period *prev, int year,
+                  const signed char *side, double c, wres__model *m)
+{
+    double z = wres__z_for_confidence(c);
+    int q, e, v, x, rv;
+
     /* 1 */
     m->avail[1] = p && p->staff_rows > 0;
-    if (m->avail[1] && (rv = indicator1(p, m)) != WRES_OK)
+    if (m->avail[1] && (rv = indicator1(p, side, m)) != WRES_OK)
         return rv;
 
     /* 2: white first */
-    null_rl(&m->i2);
+    wres__null_rl(&m->i2);
     m->avail[2] = p && p->app_rows > 0;
     if (m->avail[2]) {
         int64_t sl[2] = {0, 0}, ap[2] = {0, 0};
         for (e = 0; e < WRES__ETH_CODES; e++) {
-            int w = wres__eth_wgroup(e);
-            if (w == WRES__UNKNOWN)
+            int w = side[e];
+            if (w != WRES__WHITE && w != WRES__BME)
                 continue;
             sl[w] += p->shortlisted[e];
             ap[w] += p->appointed[e];
         }
-        fill_rl(&m->i2, sl[0], ap[0], sl[1], ap[1], 1, z);
-        finish_sig(m->i2.p, c, &m->i2.significant);
+        wres__fill_rl(&m->i2, sl[0], ap[0], sl[1], ap[1], 1, z);
+        wres__finish_sig(m->i2.p, c, &m->i2.significant);
     }
 
     /* 3: BME first; pooled over Y-1 and Y when both have the information */
-    null_rl(&m->i3);
-    null_rl(&m->i3_single);
+    wres__null_rl(&m->i3);
+    wres__null_rl(&m->i3_single);
     m->avail[3] = p && p->staff_rows > 0 && p->disc_info;
     if (m->avail[3]) {
         int64_t n[2] = {0, 0}, ev[2] = {0, 0};
-        staff_events(p, 0, n, ev);
-        fill_rl(&m->i3_single, n[0], ev[0], n[1], ev[1], 0, z);
-        finish_sig(m->i3_single.p, c, &m->i3_single.significant);
+        staff_events(p, side, 0, n, ev);
+        wres__fill_rl(&m->i3_single, n[0], ev[0], n[1], ev[1], 0, z);
+        wres__finish_sig(m->i3_single.p, c, &m->i3_single.significant);
         if (prev && prev->disc_info && prev->staff_nonbank > 0 &&
             p->staff_nonbank > 0) {
-            staff_events(prev, 0, n, ev);
+            staff_events(prev, side, 0, n, ev);
             m->i3_years[0] = year - 1;
             m->i3_years[1] = year;
             m->i3_nyears = 2;
@@ -260,18 +285,18 @@ int wres__model_build(const wres_ctx *ctx, const char *org, int year,
             m->i3_years[0] = year;
             m->i3_nyears = 1;
         }
-        fill_rl(&m->i3, n[0], ev[0], n[1], ev[1], 0, z);
-        finish_sig(m->i3.p, c, &m->i3.significant);
+        wres__fill_rl(&m->i3, n[0], ev[0], n[1], ev[1], 0, z);
+        wres__finish_sig(m->i3.p, c, &m->i3.significant);
     }
 
     /* 4: white first */
-    null_rl(&m->i4);
+    wres__null_rl(&m->i4);
     m->avail[4] = p && p->staff_rows > 0 && p->train_info;
     if (m->avail[4]) {
         int64_t n[2] = {0, 0}, ev[2] = {0, 0};
-        staff_events(p, 1, n, ev);
-        fill_rl(&m->i4, n[0], ev[0], n[1], ev[1], 1, z);
-        finish_sig(m->i4.p, c, &m->i4.significant);
+        staff_events(p, side, 1, n, ev);
+        wres__fill_rl(&m->i4, n[0], ev[0], n[1], ev[1], 1, z);
+        wres__finish_sig(m->i4.p, c, &m->i4.significant);
     }
 
     /* 5..8 */
@@ -280,7 +305,7 @@ int wres__model_build(const wres_ctx *ctx, const char *org, int year,
         memset(s, 0, sizeof *s);
         m->avail[5 + q] = p && p->survey_avail[q];
         if (m->avail[5 + q]) {
-            survey(p, q, z, c, s);
+            survey(p, side, q, z, c, s);
         } else {
             s->pct[0] = s->pct[1] = s->lo[0] = s->lo[1] = NAN;
             s->hi[0] = s->hi[1] = NAN;
@@ -303,11 +328,11 @@ int wres__model_build(const wres_ctx *ctx, const char *org, int year,
             for (x = 0; x < 2; x++)
                 for (e = 0; e < WRES__ETH_CODES; e++) {
                     int64_t k = p->board[v][x][e];
-                    add_mix(&m->board[0].m, e, k);
+                    add_mix(&m->board[0].m, side, e, k);
                     if (v)
-                        add_mix(&m->board[1].m, e, k);
+                        add_mix(&m->board[1].m, side, e, k);
                     if (x)
-                        add_mix(&m->board[2].m, e, k);
+                        add_mix(&m->board[2].m, side, e, k);
                 }
         for (x = 0; x < 3; x++) {
             wres__board *bd = &m->board[x];
@@ -331,5 +356,6 @@ void wres__model_free(wres__model *m)
     }
     wres__free(m->files);
     wres__free(m->rows);
+    wres__model_detail_free(m);
     memset(m, 0, sizeof *m);
 }

@@ -74,7 +74,7 @@ typedef struct ingest {
 static int header(ingest *in, const wres__csv_row *row)
 {
     wres_ctx *ctx = in->ctx;
-    int found[WRES__COLS];
+    int found[WRES__COLS + WRES__DIMS];
     size_t i;
     int rv;
 
@@ -95,7 +95,7 @@ static int header(ingest *in, const wres__csv_row *row)
     in->hdr_len = wres__calloc(in->ncols, sizeof *in->hdr_len);
     if (!in->colmap || !in->hdr || !in->hdr_len)
         return WRES_E_NOMEM;
-    for (i = 0; i < WRES__COLS; i++)
+    for (i = 0; i < WRES__COLS + WRES__DIMS; i++)
         found[i] = 0;
     for (i = 0; i < in->ncols; i++) {
         /* a name longer than any column's is kept cut, on a character */
@@ -103,6 +103,12 @@ static int header(ingest *in, const wres__csv_row *row)
                        ? wres__utf8_whole(row->field[i], WRES__FIELD_MAX) : row->len[i];
         int c = row->len[i] > WRES__FIELD_MAX
                     ? -1 : wres__column_lookup(in->kind, row->field[i], n);
+        if (c < 0 && row->len[i] <= WRES__FIELD_MAX) {
+            /* a dimension of a breakdown the caller named */
+            int d = wres__dim_column(ctx, in->kind, row->field[i], n);
+            if (d >= 0)
+                c = WRES__COLS + d;
+        }
         in->colmap[i] = c;
         in->hdr_len[i] = n;
         in->hdr[i] = wres__strndup(row->field[i], n);
@@ -131,6 +137,8 @@ static int header(ingest *in, const wres__csv_row *row)
     memset(&in->f, 0, sizeof in->f);
     for (i = 0; i < WRES__COLS; i++)
         in->f.present[i] = (unsigned char)found[i];
+    for (i = 0; i < WRES__DIMS; i++)
+        in->f.dpresent[i] = (unsigned char)found[WRES__COLS + i];
     /* from now on a row keeps only as many fields as the header has */
     in->csv.max_fields = in->ncols;
     return WRES_OK;
@@ -154,7 +162,7 @@ static int data_row(ingest *in, const wres__csv_row *row)
         for (i = 0; i < in->ncols; i++)
             if (row->len[i] > WRES__FIELD_MAX) {
                 reason = WRES_REASON_FIELD_TOO_LONG;
-                if (in->colmap[i] >= 0) {
+                if (in->colmap[i] >= 0 && in->colmap[i] < WRES__COLS) {
                     col = wres__column_name(in->kind, in->colmap[i]);
                     col_len = strlen(col);
                 } else {
@@ -187,7 +195,10 @@ static int data_row(ingest *in, const wres__csv_row *row)
         return wres__reject(in->ctx, in->src, row->line, col, col_len, reason, msg);
     }
     for (i = 0; i < in->ncols; i++)
-        if (in->colmap[i] >= 0) {
+        if (in->colmap[i] >= WRES__COLS) {
+            in->f.dv[in->colmap[i] - WRES__COLS] = row->field[i];
+            in->f.dlen[in->colmap[i] - WRES__COLS] = row->len[i];
+        } else if (in->colmap[i] >= 0) {
             in->f.v[in->colmap[i]] = row->field[i];
             in->f.len[in->colmap[i]] = row->len[i];
         }

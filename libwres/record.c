@@ -642,6 +642,13 @@ int wres__decode_row(wres_ctx *ctx, int kind, size_t source, int64_t line,
     }
     if (key_len && (rv = wres__ids_insert(st, key, key_len, hash)) != 0)
         return rv;
+    /* breakdowns: the finer counts, by dimension values */
+    if (ctx->capture &&
+        ((kind == WRES_KIND_STAFF && !d.bank) || kind == WRES_KIND_APPLICANTS) &&
+        (rv = wres__detail_add(ctx, p, kind, f, d.sgroup, d.band, d.eth,
+                               kind == WRES_KIND_STAFF ? d.disc : d.shortlisted,
+                               kind == WRES_KIND_STAFF ? d.train : d.appointed)) != 0)
+        return rv;
 
     switch (kind) {
     case WRES_KIND_STAFF:
@@ -876,7 +883,8 @@ int wres_record_set(wres_record *rec, const char *column, const char *value)
             wres__set_error(rec->ctx, "too many extra columns on one record");
             return WRES_E_RANGE;
         }
-        if (note_ignored(rec, name, name_len) != WRES_OK ||
+        if ((wres__dim_column(rec->ctx, rec->kind, name, name_len) < 0 &&
+             note_ignored(rec, name, name_len) != WRES_OK) ||
             wres__grow(&p, &rec->extra_cap, rec->n_extra + 1,
                        sizeof *rec->extra) != WRES_OK) {
             wres__free(copy);
@@ -947,6 +955,15 @@ int wres_record_add(wres_record *rec)
             f.present[i] = rec->present[i];
             f.v[i] = rec->val[i] ? rec->val[i] : "";
             f.len[i] = rec->len[i];
+        }
+        for (i = 0; ctx->capture && i < rec->n_extra; i++) {
+            const extra_field *x = &rec->extra[i];
+            int d = wres__dim_column(ctx, rec->kind, x->name, strlen(x->name));
+            if (d >= 0 && x->value) {
+                f.dv[d] = x->value;
+                f.dlen[d] = x->len;
+                f.dpresent[d] = 1;
+            }
         }
         rv = wres__decode_row(ctx, rec->kind, rec->source, line, &f);
     }

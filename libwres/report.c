@@ -107,13 +107,147 @@ static void rl_figs(wres_report *r, int avail, int ind, const char *part,
     fig_bool(r, ind, part, "", "non_adverse", x->non_adverse);
 }
 
+/* Part name: prefix and name joined by '/', either may be empty. */
+static const char *part_name(wres_report *r, const char *prefix,
+                             const char *name)
+{
+    char part[256];
+
+    if (!*prefix)
+        return *name ? pool_add(r, name) : "";
+    snprintf(part, sizeof part, "%s%s%s", prefix, *name ? "/" : "", name);
+    return pool_add(r, part);
+}
+
+/* The figures of indicator ind of m (a white/BME comparison), with parts
+ * under prefix ("" for the report's own). */
+static void ind_figs(wres_report *r, const wres__model *m, int ind,
+                     const char *prefix)
+{
+    static const char *const board_parts[3] = {"board", "voting", "executive"};
+    static const char *const groups[2] = {"white", "bme"};
+    const char *top = part_name(r, prefix, "");
+    size_t i;
+    int j;
+
+    switch (ind) {
+    case 1:
+        mix_figs(r, m->avail[1], 1, part_name(r, prefix, "workforce"),
+                 &m->workforce, 1);
+        for (i = 0; i < m->n_rows; i++) {
+            const wres__i1row *row = &m->rows[i];
+            char part[64];
+            snprintf(part, sizeof part, "%s/%s",
+                     row->sgroup < 0 ? "all" : wres__staff_group_name(row->sgroup),
+                     row->band < 0 ? "All" : wres__band_name(row->band));
+            mix_figs(r, 1, 1, part_name(r, prefix, part), &row->m, 1);
+        }
+        return;
+    case 2:
+        rl_figs(r, m->avail[2], 2, top, &m->i2);
+        return;
+    case 3:
+        fig(r, 3, top, "", "first_year", m->avail[3] ? WRES_TYPE_INT : WRES_TYPE_NULL,
+            0, m->i3_years[0]);
+        fig(r, 3, top, "", "last_year", m->avail[3] ? WRES_TYPE_INT : WRES_TYPE_NULL,
+            0, m->i3_nyears ? m->i3_years[m->i3_nyears - 1] : 0);
+        rl_figs(r, m->avail[3], 3, top, &m->i3);
+        rl_figs(r, m->avail[3], 3, part_name(r, prefix, "single_year"), &m->i3_single);
+        return;
+    case 4:
+        rl_figs(r, m->avail[4], 4, top, &m->i4);
+        return;
+    case 9:
+        fig_dbl(r, 9, top, "", "workforce_bme_pct", m->board_workforce_pct);
+        for (j = 0; j < 3; j++) {
+            const char *part = part_name(r, prefix, board_parts[j]);
+            mix_figs(r, m->avail[9], 9, part, &m->board[j].m, 0);
+            fig_dbl(r, 9, part, "", "bme_pct", m->board[j].bme_pct);
+            fig_dbl(r, 9, part, "", "difference", m->board[j].diff);
+        }
+        return;
+    default:
+        break;
+    }
+    {
+        const wres__pct *s = &m->survey[ind - 5];
+        int av = m->avail[ind];
+        for (j = 0; j < 2; j++) {
+            fig_int(r, av, ind, top, groups[j], "n", s->n[j]);
+            fig_int(r, av, ind, top, groups[j], "yes", s->yes[j]);
+            fig_dbl(r, ind, top, groups[j], "pct", s->pct[j]);
+            fig_dbl(r, ind, top, groups[j], "ci_lower", s->lo[j]);
+            fig_dbl(r, ind, top, groups[j], "ci_upper", s->hi[j]);
+        }
+        fig_dbl(r, ind, top, "", "difference", s->diff);
+        fig_dbl(r, ind, top, "", "difference_ci_lower", s->diff_lo);
+        fig_dbl(r, ind, top, "", "difference_ci_upper", s->diff_hi);
+        fig_dbl(r, ind, top, "", "p_value", s->p);
+        fig_bool(r, ind, top, "", "significant", s->significant);
+    }
+}
+
+/* Breakdown cells: part "breakdown/DIM=VALUE[/DIM=VALUE]". */
+static void breakdown_figs(wres_report *r, const wres__bdown *bd)
+{
+    size_t i, at;
+    int d;
+
+    for (i = 0; i < bd->n; i++) {
+        const wres__bcell *c = &bd->cell[i];
+        char part[256];
+        const char *p;
+        at = (size_t)snprintf(part, sizeof part, "breakdown");
+        for (d = 0; d < bd->nd && at < sizeof part; d++)
+            at += (size_t)snprintf(part + at, sizeof part - at, "/%s=%s",
+                                   bd->by[d], c->key[d]);
+        p = pool_add(r, part);
+        fig_bool(r, bd->indicator, p, "", "low_numbers", c->low);
+        if (bd->indicator == 1) {
+            mix_figs(r, 1, 1, p, &c->mix, 1);
+            continue;
+        }
+        if (bd->indicator == 3) {
+            fig(r, 3, p, "", "first_year", WRES_TYPE_INT, 0, c->years[0]);
+            fig(r, 3, p, "", "last_year", WRES_TYPE_INT, 0,
+                c->years[c->nyears > 0 ? c->nyears - 1 : 0]);
+        }
+        rl_figs(r, 1, bd->indicator, p, &c->rl);
+        if (bd->indicator == 3)
+            rl_figs(r, 1, 3, part_name(r, p, "single_year"), &c->single);
+    }
+}
+
+/* Trend: parts "trend/YEAR", "trend/FROM-TO" and "trend/linear". */
+static void trend_figs(wres_report *r, int ind, const wres__trend *t)
+{
+    char part[64];
+    size_t i;
+
+    for (i = 0; i < t->n; i++) {
+        snprintf(part, sizeof part, "trend/%d", t->years[i]);
+        fig_dbl(r, ind, pool_add(r, part), "", "value", t->value[i]);
+    }
+    for (i = 1; i < t->n; i++) {
+        const char *p;
+        snprintf(part, sizeof part, "trend/%d-%d", t->years[i - 1], t->years[i]);
+        p = pool_add(r, part);
+        fig_dbl(r, ind, p, "", "change", t->change[i - 1]);
+        fig_dbl(r, ind, p, "", "ci_lower", t->lo[i - 1]);
+        fig_dbl(r, ind, p, "", "ci_upper", t->hi[i - 1]);
+        fig_dbl(r, ind, p, "", "p_value", t->p[i - 1]);
+    }
+    if (t->n >= 3) {
+        fig_dbl(r, ind, "trend/linear", "", "slope", t->slope);
+        fig_dbl(r, ind, "trend/linear", "", "p_value", t->slope_p);
+    }
+}
+
 static void build_figures(wres_report *r)
 {
     const wres__model *m = &r->m;
     size_t i;
-    int ind, q, j;
-    static const char *const board_parts[3] = {"board", "voting", "executive"};
-    static const char *const groups[2] = {"white", "bme"};
+    int ind, j;
 
     fig_int(r, 1, 0, "data_quality", "", "staff_headcount", m->headcount);
     fig_int(r, 1, 0, "data_quality", "", "bank_excluded", m->bank_excluded);
@@ -140,49 +274,19 @@ static void build_figures(wres_report *r)
 
     for (ind = 1; ind <= 9; ind++)
         fig_bool(r, ind, "", "", "available", m->avail[ind]);
-
-    mix_figs(r, m->avail[1], 1, "workforce", &m->workforce, 1);
-    for (i = 0; i < m->n_rows; i++) {
-        const wres__i1row *row = &m->rows[i];
-        char part[64];
-        snprintf(part, sizeof part, "%s/%s",
-                 row->sgroup < 0 ? "all" : wres__staff_group_name(row->sgroup),
-                 row->band < 0 ? "All" : wres__band_name(row->band));
-        mix_figs(r, 1, 1, pool_add(r, part), &row->m, 1);
-    }
-
-    rl_figs(r, m->avail[2], 2, "", &m->i2);
-    fig(r, 3, "", "", "first_year", m->avail[3] ? WRES_TYPE_INT : WRES_TYPE_NULL,
-        0, m->i3_years[0]);
-    fig(r, 3, "", "", "last_year", m->avail[3] ? WRES_TYPE_INT : WRES_TYPE_NULL,
-        0, m->i3_nyears ? m->i3_years[m->i3_nyears - 1] : 0);
-    rl_figs(r, m->avail[3], 3, "", &m->i3);
-    rl_figs(r, m->avail[3], 3, "single_year", &m->i3_single);
-    rl_figs(r, m->avail[4], 4, "", &m->i4);
-
-    for (q = 0; q < WRES__SURVEY_QS; q++) {
-        const wres__pct *s = &m->survey[q];
-        int av = m->avail[5 + q];
-        for (j = 0; j < 2; j++) {
-            fig_int(r, av, 5 + q, "", groups[j], "n", s->n[j]);
-            fig_int(r, av, 5 + q, "", groups[j], "yes", s->yes[j]);
-            fig_dbl(r, 5 + q, "", groups[j], "pct", s->pct[j]);
-            fig_dbl(r, 5 + q, "", groups[j], "ci_lower", s->lo[j]);
-            fig_dbl(r, 5 + q, "", groups[j], "ci_upper", s->hi[j]);
+    for (ind = 1; ind <= 9; ind++)
+        ind_figs(r, m, ind, "");
+    /* ethnic groups, breakdowns and trends, when asked for */
+    for (ind = 1; ind <= 9; ind++)
+        for (i = 0; i < m->n_groups; i++) {
+            char prefix[32];
+            snprintf(prefix, sizeof prefix, "groups/%s", wres__group_name((int)i));
+            ind_figs(r, &m->groups[i], ind, prefix);
         }
-        fig_dbl(r, 5 + q, "", "", "difference", s->diff);
-        fig_dbl(r, 5 + q, "", "", "difference_ci_lower", s->diff_lo);
-        fig_dbl(r, 5 + q, "", "", "difference_ci_upper", s->diff_hi);
-        fig_dbl(r, 5 + q, "", "", "p_value", s->p);
-        fig_bool(r, 5 + q, "", "", "significant", s->significant);
-    }
-
-    fig_dbl(r, 9, "", "", "workforce_bme_pct", m->board_workforce_pct);
-    for (j = 0; j < 3; j++) {
-        mix_figs(r, m->avail[9], 9, board_parts[j], &m->board[j].m, 0);
-        fig_dbl(r, 9, board_parts[j], "", "bme_pct", m->board[j].bme_pct);
-        fig_dbl(r, 9, board_parts[j], "", "difference", m->board[j].diff);
-    }
+    for (i = 0; i < m->n_bd; i++)
+        breakdown_figs(r, &m->bd[i]);
+    for (ind = 1; m->trend && ind <= 9; ind++)
+        trend_figs(r, ind, &m->trend[ind]);
 }
 
 static void report_release(wres_report *r)

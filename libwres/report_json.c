@@ -199,11 +199,191 @@ static void json_avail(wres__buf *b, int ind, int av)
                      av ? "true" : "false");
 }
 
+/* The figures of indicator k (the white/BME comparison of m), each key on
+ * a line starting with in; no braces around, no newline after. */
+static void json_ind_body(wres__buf *b, const wres__model *m, int k,
+                          const char *in)
+{
+    static const char *const board_keys[3] = {"board", "voting", "executive"};
+    static const char *const gname[2] = {"white", "bme"};
+    char in2[32];
+    const wres__pct *s;
+    size_t i;
+    int x, w, av = m->avail[k];
+
+    snprintf(in2, sizeof in2, "%s  ", in);
+    switch (k) {
+    case 1:
+        wres__buf_printf(b, "%s\"workforce\": {", in);
+        json_mix(b, av, &m->workforce, 1);
+        wres__buf_printf(b, "},\n%s\"rows\": [", in);
+        for (i = 0; i < m->n_rows; i++) {
+            const wres__i1row *row = &m->rows[i];
+            wres__buf_printf(b, "%s\n%s", i ? "," : "", in2);
+            wres__buf_printf(b, "{\"staff_group\": \"%s\", \"band\": \"%s\", ",
+                             row->sgroup < 0 ? "all" : wres__staff_group_name(row->sgroup),
+                             row->band < 0 ? "All" : wres__band_name(row->band));
+            json_mix(b, 1, &row->m, 1);
+            wres__buf_puts(b, "}");
+        }
+        if (m->n_rows)
+            wres__buf_printf(b, "\n%s]", in);
+        else
+            wres__buf_puts(b, "]");
+        return;
+    case 2:
+        json_rl_body(b, av, &m->i2, in);
+        return;
+    case 3:
+        wres__buf_printf(b, "%s\"years\": [", in);
+        for (x = 0; x < m->i3_nyears; x++)
+            wres__buf_printf(b, "%s%d", x ? ", " : "", m->i3_years[x]);
+        wres__buf_puts(b, "],\n");
+        json_rl_body(b, av, &m->i3, in);
+        wres__buf_printf(b, ",\n%s\"single_year\": {\n", in);
+        json_rl_body(b, av, &m->i3_single, in2);
+        wres__buf_printf(b, "\n%s}", in);
+        return;
+    case 4:
+        json_rl_body(b, av, &m->i4, in);
+        return;
+    case 9:
+        wres__buf_printf(b, "%s\"workforce_bme_pct\": ", in);
+        json_num(b, m->board_workforce_pct);
+        for (x = 0; x < 3; x++) {
+            wres__buf_printf(b, ",\n%s\"%s\": {", in, board_keys[x]);
+            json_mix(b, av, &m->board[x].m, 0);
+            wres__buf_puts(b, ", \"bme_pct\": ");
+            json_num(b, m->board[x].bme_pct);
+            wres__buf_puts(b, ", \"difference\": ");
+            json_num(b, m->board[x].diff);
+            wres__buf_puts(b, "}");
+        }
+        return;
+    default:
+        break;
+    }
+    s = &m->survey[k - 5];
+    for (w = 0; w < 2; w++) {
+        wres__buf_printf(b, "%s%s\"%s\": {\"n\": ", w ? ",\n" : "", in, gname[w]);
+        json_int(b, av, s->n[w]);
+        wres__buf_puts(b, ", \"yes\": ");
+        json_int(b, av, s->yes[w]);
+        wres__buf_puts(b, ", \"pct\": ");
+        json_num(b, s->pct[w]);
+        wres__buf_puts(b, ", \"ci\": ");
+        json_ci(b, s->lo[w], s->hi[w]);
+        wres__buf_puts(b, "}");
+    }
+    wres__buf_printf(b, ",\n%s\"difference\": ", in);
+    json_num(b, s->diff);
+    wres__buf_puts(b, ", \"difference_ci\": ");
+    json_ci(b, s->diff_lo, s->diff_hi);
+    wres__buf_puts(b, ", \"p_value\": ");
+    json_num(b, s->p);
+    wres__buf_printf(b, ",\n%s\"significant\": ", in);
+    json_bool(b, s->significant);
+}
+
+static void json_breakdowns(wres__buf *b, const wres__model *m)
+{
+    size_t i, j;
+    int d;
+
+    wres__buf_puts(b, ",\n  \"breakdowns\": [");
+    for (i = 0; i < m->n_bd; i++) {
+        const wres__bdown *bd = &m->bd[i];
+        wres__buf_puts(b, i ? ",\n    {\"by\": [" : "\n    {\"by\": [");
+        for (d = 0; d < bd->nd; d++) {
+            if (d)
+                wres__buf_puts(b, ", ");
+            json_str(b, bd->by[d]);
+        }
+        wres__buf_printf(b, "], \"indicator\": %d, \"available\": %s, \"cells\": [",
+                         bd->indicator, bd->avail ? "true" : "false");
+        for (j = 0; j < bd->n; j++) {
+            const wres__bcell *c = &bd->cell[j];
+            wres__buf_puts(b, j ? ",\n      {\"key\": {" : "\n      {\"key\": {");
+            for (d = 0; d < bd->nd; d++) {
+                if (d)
+                    wres__buf_puts(b, ", ");
+                json_str(b, bd->by[d]);
+                wres__buf_puts(b, ": ");
+                json_str(b, c->key[d]);
+            }
+            wres__buf_printf(b, "}, \"low_numbers\": %s,\n",
+                             c->low ? "true" : "false");
+            if (bd->indicator == 1) {
+                wres__buf_puts(b, "        ");
+                json_mix(b, 1, &c->mix, 1);
+            } else if (bd->indicator == 3) {
+                wres__buf_puts(b, "        \"years\": [");
+                for (d = 0; d < c->nyears; d++)
+                    wres__buf_printf(b, "%s%d", d ? ", " : "", c->years[d]);
+                wres__buf_puts(b, "],\n");
+                json_rl_body(b, 1, &c->rl, "        ");
+                wres__buf_puts(b, ",\n        \"single_year\": {\n");
+                json_rl_body(b, 1, &c->single, "          ");
+                wres__buf_puts(b, "\n        }");
+            } else {
+                json_rl_body(b, 1, &c->rl, "        ");
+            }
+            wres__buf_puts(b, "}");
+        }
+        wres__buf_puts(b, bd->n ? "\n    ]}" : "]}");
+    }
+    wres__buf_puts(b, "\n  ]");
+}
+
+static void json_trend(wres__buf *b, const wres__model *m)
+{
+    size_t i;
+    int k;
+
+    wres__buf_puts(b, ",\n  \"trend\": {");
+    for (k = 1; k <= 9; k++) {
+        const wres__trend *t = &m->trend[k];
+        wres__buf_printf(b, "%s\n    \"%d\": {\"measure\": \"%s\", \"years\": [",
+                         k > 1 ? "," : "", k,
+                         t->rl ? "relative_likelihood" : "bme_pct");
+        for (i = 0; i < t->n; i++)
+            wres__buf_printf(b, "%s%d", i ? ", " : "", t->years[i]);
+        wres__buf_puts(b, "], \"values\": [");
+        for (i = 0; i < t->n; i++) {
+            if (i)
+                wres__buf_puts(b, ", ");
+            json_num(b, t->value[i]);
+        }
+        wres__buf_puts(b, "],\n      \"changes\": [");
+        for (i = 1; i < t->n; i++) {
+            wres__buf_printf(b, "%s{\"from\": %d, \"to\": %d, \"change\": ",
+                             i > 1 ? ",\n        " : "\n        ",
+                             t->years[i - 1], t->years[i]);
+            json_num(b, t->change[i - 1]);
+            wres__buf_puts(b, ", \"ci\": ");
+            json_ci(b, t->lo[i - 1], t->hi[i - 1]);
+            wres__buf_puts(b, ", \"p_value\": ");
+            json_num(b, t->p[i - 1]);
+            wres__buf_puts(b, "}");
+        }
+        wres__buf_puts(b, t->n > 1 ? "\n      ],\n      \"linear\": " : "],\n      \"linear\": ");
+        if (t->n < 3) {
+            wres__buf_puts(b, "null}");
+        } else {
+            wres__buf_puts(b, "{\"slope\": ");
+            json_num(b, t->slope);
+            wres__buf_puts(b, ", \"p_value\": ");
+            json_num(b, t->slope_p);
+            wres__buf_puts(b, "}}");
+        }
+    }
+    wres__buf_puts(b, "\n  }");
+}
+
 void wres__write_json(const wres__model *m, wres__buf *b)
 {
     size_t i, j;
-    int q, x;
-    static const char *const board_keys[3] = {"board", "voting", "executive"};
+    int k;
 
     wres__buf_puts(b, "{\n  \"library\": {\"name\": \"libwres\", \"version\": \"");
     wres__buf_puts(b, WRES_VERSION_STRING);
@@ -249,86 +429,26 @@ void wres__write_json(const wres__model *m, wres__buf *b)
                      (long long)m->eth_unknown);
     json_num(b, m->declared_pct);
     wres__buf_puts(b, "\n  },\n  \"indicators\": {\n");
-
-    /* 1 */
-    json_avail(b, 1, m->avail[1]);
-    wres__buf_puts(b, "      \"workforce\": {");
-    json_mix(b, m->avail[1], &m->workforce, 1);
-    wres__buf_puts(b, "},\n      \"rows\": [");
-    for (i = 0; i < m->n_rows; i++) {
-        const wres__i1row *row = &m->rows[i];
-        wres__buf_puts(b, i ? ",\n        " : "\n        ");
-        wres__buf_printf(b, "{\"staff_group\": \"%s\", \"band\": \"%s\", ",
-                         row->sgroup < 0 ? "all" : wres__staff_group_name(row->sgroup),
-                         row->band < 0 ? "All" : wres__band_name(row->band));
-        json_mix(b, 1, &row->m, 1);
-        wres__buf_puts(b, "}");
-    }
-    wres__buf_puts(b, m->n_rows ? "\n      ]\n    },\n" : "]\n    },\n");
-
-    /* 2 */
-    json_avail(b, 2, m->avail[2]);
-    json_rl_body(b, m->avail[2], &m->i2, "      ");
-    wres__buf_puts(b, "\n    },\n");
-
-    /* 3 */
-    json_avail(b, 3, m->avail[3]);
-    wres__buf_puts(b, "      \"years\": [");
-    for (x = 0; x < m->i3_nyears; x++)
-        wres__buf_printf(b, "%s%d", x ? ", " : "", m->i3_years[x]);
-    wres__buf_puts(b, "],\n");
-    json_rl_body(b, m->avail[3], &m->i3, "      ");
-    wres__buf_puts(b, ",\n      \"single_year\": {\n");
-    json_rl_body(b, m->avail[3], &m->i3_single, "        ");
-    wres__buf_puts(b, "\n      }\n    },\n");
-
-    /* 4 */
-    json_avail(b, 4, m->avail[4]);
-    json_rl_body(b, m->avail[4], &m->i4, "      ");
-    wres__buf_puts(b, "\n    },\n");
-
-    /* 5..8 */
-    for (q = 0; q < WRES__SURVEY_QS; q++) {
-        const wres__pct *s = &m->survey[q];
-        int av = m->avail[5 + q], w;
-        static const char *const gname[2] = {"white", "bme"};
-        json_avail(b, 5 + q, av);
-        for (w = 0; w < 2; w++) {
-            wres__buf_printf(b, "      \"%s\": {\"n\": ", gname[w]);
-            json_int(b, av, s->n[w]);
-            wres__buf_puts(b, ", \"yes\": ");
-            json_int(b, av, s->yes[w]);
-            wres__buf_puts(b, ", \"pct\": ");
-            json_num(b, s->pct[w]);
-            wres__buf_puts(b, ", \"ci\": ");
-            json_ci(b, s->lo[w], s->hi[w]);
-            wres__buf_puts(b, "},\n");
+    for (k = 1; k <= 9; k++) {
+        json_avail(b, k, m->avail[k]);
+        json_ind_body(b, m, k, "      ");
+        if (m->n_groups) {
+            wres__buf_puts(b, ",\n      \"groups\": {");
+            for (i = 0; i < m->n_groups; i++) {
+                wres__buf_printf(b, "%s\n        \"%s\": {\n", i ? "," : "",
+                                 wres__group_name((int)i));
+                json_ind_body(b, &m->groups[i], k, "          ");
+                wres__buf_puts(b, "\n        }");
+            }
+            wres__buf_puts(b, "\n      }");
         }
-        wres__buf_puts(b, "      \"difference\": ");
-        json_num(b, s->diff);
-        wres__buf_puts(b, ", \"difference_ci\": ");
-        json_ci(b, s->diff_lo, s->diff_hi);
-        wres__buf_puts(b, ", \"p_value\": ");
-        json_num(b, s->p);
-        wres__buf_puts(b, ",\n      \"significant\": ");
-        json_bool(b, s->significant);
-        wres__buf_puts(b, "\n    },\n");
+        wres__buf_puts(b, k < 9 ? "\n    },\n" : "\n    }\n  }");
     }
-
-    /* 9 */
-    json_avail(b, 9, m->avail[9]);
-    wres__buf_puts(b, "      \"workforce_bme_pct\": ");
-    json_num(b, m->board_workforce_pct);
-    for (x = 0; x < 3; x++) {
-        wres__buf_printf(b, ",\n      \"%s\": {", board_keys[x]);
-        json_mix(b, m->avail[9], &m->board[x].m, 0);
-        wres__buf_puts(b, ", \"bme_pct\": ");
-        json_num(b, m->board[x].bme_pct);
-        wres__buf_puts(b, ", \"difference\": ");
-        json_num(b, m->board[x].diff);
-        wres__buf_puts(b, "}");
-    }
-    wres__buf_puts(b, "\n    }\n  }\n}\n");
+    if (m->n_bd)
+        json_breakdowns(b, m);
+    if (m->trend)
+        json_trend(b, m);
+    wres__buf_puts(b, "\n}\n");
 }
 
 /* ---- CSV: one row per figure -------------------------------------------- */
@@ -460,6 +580,165 @@ static void txt_rl(wres__buf *b, const wres__rl *r, const char *verb,
         wres__buf_printf(b, "Outside the non-adverse range 0.80-1.25: %s staff are "
                          "more likely.", white_first ? "BME" : "white");
     wres__buf_puts(b, "\n");
+}
+
+/* One line of a compact table: white and group figures, the comparison,
+ * its interval and p. */
+static void txt_cmp_line(wres__buf *b, const char *label, const char *wcol,
+                         const char *gcol, double fig, double lo, double hi,
+                         double p, int decimals)
+{
+    wres__buf_printf(b, "  %-14s %16s %16s %9s", label, wcol, gcol,
+                     isfinite(fig) ? fx(fig, decimals).s : "n/a");
+    if (isfinite(lo))
+        wres__buf_printf(b, "  %s to %s", fx(lo, decimals).s, fx(hi, decimals).s);
+    else
+        wres__buf_puts(b, "  n/a");
+    wres__buf_puts(b, isfinite(p) ? (p < 0.0001 ? "  p < 0.0001" : "  p = ") : "  p = n/a");
+    if (isfinite(p) && p >= 0.0001)
+        wres__buf_puts(b, fx(p, 4).s);
+}
+
+static const char *txt_count(char *buf, size_t cap, int64_t x, int64_t n)
+{
+    snprintf(buf, cap, "%lld/%lld", (long long)x, (long long)n);
+    return buf;
+}
+
+/* Indicator ind of a comparison model, one line (2-8). */
+static void txt_cmp(wres__buf *b, const wres__model *g, int ind,
+                    const char *label)
+{
+    char w[48], o[48];
+
+    if (ind >= 2 && ind <= 4) {
+        const wres__rl *r = ind == 2 ? &g->i2 : ind == 3 ? &g->i3 : &g->i4;
+        txt_cmp_line(b, label, txt_count(w, sizeof w, r->white.events, r->white.n),
+                     txt_count(o, sizeof o, r->bme.events, r->bme.n), r->rl,
+                     r->lo, r->hi, r->p, 2);
+    } else {
+        const wres__pct *s = &g->survey[ind - 5];
+        txt_cmp_line(b, label, txt_count(w, sizeof w, s->yes[0], s->n[0]),
+                     txt_count(o, sizeof o, s->yes[1], s->n[1]), s->diff,
+                     s->diff_lo, s->diff_hi, s->p, 1);
+    }
+    wres__buf_puts(b, "\n");
+}
+
+static void txt_groups(wres__buf *b, const wres__model *m)
+{
+    size_t i;
+    int k;
+
+    wres__buf_puts(b, "\nEthnic groups, each compared with white staff\n");
+    wres__buf_puts(b, "  Indicator 1: percentage of the workforce; indicator 9: of "
+                      "the board\n");
+    wres__buf_printf(b, "  %-14s %9s %9s %9s %9s\n", "group", "staff", "staff%",
+                     "board", "board%");
+    for (i = 0; i < m->n_groups; i++) {
+        const wres__model *g = &m->groups[i];
+        wres__buf_printf(b, "  %-14s %9lld", wres__group_name((int)i),
+                         (long long)g->workforce.bme);
+        txt_pct_col(b, g->workforce.bme, g->workforce.total);
+        wres__buf_printf(b, " %9lld", (long long)g->board[0].m.bme);
+        txt_pct_col(b, g->board[0].m.bme, g->board[0].m.total);
+        wres__buf_puts(b, "\n");
+    }
+    for (k = 2; k <= 8; k++) {
+        if (!m->avail[k])
+            continue;
+        wres__buf_printf(b, "  Indicator %d: %s\n", k,
+                         k <= 4 ? "relative likelihood (events/n), interval, p"
+                                : "difference group - white in points "
+                                  "(yes/n), interval, p");
+        wres__buf_printf(b, "  %-14s %16s %16s %9s\n", "group", "white", "group",
+                         k <= 4 ? "RL" : "diff");
+        txt_cmp(b, m, k, "BME");
+        for (i = 0; i < m->n_groups; i++)
+            txt_cmp(b, &m->groups[i], k, wres__group_name((int)i));
+    }
+}
+
+static void txt_breakdowns(wres__buf *b, const wres__model *m)
+{
+    size_t i, j;
+
+    for (i = 0; i < m->n_bd; i++) {
+        const wres__bdown *bd = &m->bd[i];
+        wres__buf_printf(b, "\nIndicator %d by %s%s%s", bd->indicator, bd->by[0],
+                         bd->nd == 2 ? " and " : "", bd->nd == 2 ? bd->by[1] : "");
+        if (!bd->avail) {
+            wres__buf_puts(b, ": not available\n");
+            continue;
+        }
+        wres__buf_puts(b, bd->indicator == 1
+                              ? " (white, BME, unknown, total, BME%)\n"
+                              : " (white and BME events/n, RL, interval, p; "
+                                "* low numbers)\n");
+        for (j = 0; j < bd->n; j++) {
+            const wres__bcell *c = &bd->cell[j];
+            char label[160], w[48], o[48];
+            snprintf(label, sizeof label, "%s%s%s%s", c->low ? "* " : "",
+                     c->key[0], bd->nd == 2 ? " / " : "",
+                     bd->nd == 2 ? c->key[1] : "");
+            if (bd->indicator == 1) {
+                wres__buf_printf(b, "  %-40s %7lld %7lld %7lld %7lld", label,
+                                 (long long)c->mix.white, (long long)c->mix.bme,
+                                 (long long)c->mix.unknown, (long long)c->mix.total);
+                txt_pct_col(b, c->mix.bme, c->mix.total);
+            } else {
+                wres__buf_printf(b, "  %-40s", label);
+                txt_cmp_line(b, "", txt_count(w, sizeof w, c->rl.white.events,
+                                              c->rl.white.n),
+                             txt_count(o, sizeof o, c->rl.bme.events, c->rl.bme.n),
+                             c->rl.rl, c->rl.lo, c->rl.hi, c->rl.p, 2);
+            }
+            wres__buf_puts(b, "\n");
+        }
+    }
+}
+
+static void txt_trend(wres__buf *b, const wres__model *m)
+{
+    size_t i;
+    int k;
+
+    wres__buf_puts(b, "\nTrend over the organisation's years (1, 5-8, 9: BME %; "
+                      "2-4: relative likelihood, 3 year by year)\n");
+    for (k = 1; k <= 9; k++) {
+        const wres__trend *t = &m->trend[k];
+        int d = t->rl ? 2 : 1;
+        wres__buf_printf(b, "  Indicator %d:", k);
+        if (!t->n)
+            wres__buf_puts(b, " no year available");
+        for (i = 0; i < t->n; i++) {
+            wres__buf_printf(b, " %d ", t->years[i]);
+            txt_num(b, t->value[i], d, "");
+        }
+        wres__buf_puts(b, "\n");
+        for (i = 1; i < t->n; i++) {
+            wres__buf_printf(b, "    %d to %d: %s ", t->years[i - 1], t->years[i],
+                             t->rl ? "ratio" : "change");
+            txt_num(b, t->change[i - 1], d, t->rl ? "" : " points");
+            if (isfinite(t->lo[i - 1]))
+                wres__buf_printf(b, " (CI %s to %s)", fx(t->lo[i - 1], d).s,
+                                 fx(t->hi[i - 1], d).s);
+            wres__buf_puts(b, ", ");
+            txt_sig(b, t->p[i - 1], isfinite(t->p[i - 1]) &&
+                                        t->p[i - 1] < 1.0 - m->confidence,
+                    m->confidence);
+            wres__buf_puts(b, "\n");
+        }
+        if (t->n >= 3) {
+            wres__buf_printf(b, "    linear trend: slope ");
+            txt_num(b, t->slope, 4, t->rl ? " ln RL a year" : " points a year");
+            wres__buf_puts(b, ", ");
+            txt_sig(b, t->slope_p, isfinite(t->slope_p) &&
+                                       t->slope_p < 1.0 - m->confidence,
+                    m->confidence);
+            wres__buf_puts(b, "\n");
+        }
+    }
 }
 
 static const char *const ind_title[10] = {
@@ -603,4 +882,10 @@ void wres__write_text(const wres__model *m, wres__buf *b)
         }
         }
     }
+    if (m->n_groups)
+        txt_groups(b, m);
+    if (m->n_bd)
+        txt_breakdowns(b, m);
+    if (m->trend)
+        txt_trend(b, m);
 }

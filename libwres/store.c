@@ -45,6 +45,8 @@ static void period_free(wres__period *p)
 {
     int k;
 
+    wres__dtab_free(&p->detail[0]);
+    wres__dtab_free(&p->detail[1]);
     for (k = 0; k < 5; k++)
         wres__idset_free(&p->ids[k]);
     posts_free(&p->posts);
@@ -328,6 +330,10 @@ int wres__store_reserve(wres__store *dst, const wres__store *src)
                 idset_reserve(&dp->ids[k], k == WRES_KIND_APPLICANTS - 1,
                               sp->ids[k].n) != WRES_OK)
                 return WRES_E_NOMEM;
+        for (k = 0; dp && k < 2; k++)
+            if (sp->detail[k].n &&
+                wres__dtab_reserve(&dp->detail[k], sp->detail[k].n) != WRES_OK)
+                return WRES_E_NOMEM;
         /* staged posts get numbers in dp's list: room, and the map */
         if (dp && dp->ids[WRES_KIND_APPLICANTS - 1].n && sp->posts.n) {
             wres__period *msp = (wres__period *)sp;
@@ -379,6 +385,8 @@ void wres__store_merge(wres__store *dst, wres__store *src)
             int k;
             wres__period_add(dp, sp);
             /* room was reserved: these inserts allocate nothing */
+            wres__dtab_merge(&dp->detail[0], &sp->detail[0]);
+            wres__dtab_merge(&dp->detail[1], &sp->detail[1]);
             for (k = 0; k < 5; k++) {
                 const wres__idset *a = &sp->ids[k];
                 size_t j;

@@ -34,7 +34,8 @@ enum wres__eth {
 };
 
 /* WRES group of a slot: 0 white, 1 bme, 2 unknown. */
-enum wres__wgroup { WRES__WHITE = 0, WRES__BME = 1, WRES__UNKNOWN = 2 };
+enum wres__wgroup { WRES__WHITE = 0, WRES__BME = 1, WRES__UNKNOWN = 2,
+                   WRES__OTHER = 3 /* comparisons: in totals only */ };
 int wres__eth_wgroup(int slot);
 
 /* Bands in report order. */
@@ -245,10 +246,20 @@ enum wres__col {
 
 /* The values of one row, by canonical column.  present[c] says the column
  * exists in the file (CSV) or was set on the record (API). */
+/* Breakdown dimensions (deep dives): [0] staff group, [1] band, then the
+ * extra columns the caller names.  For applicants [0] and [1] come from
+ * post_staff_group and post_band. */
+#define WRES__DIMS 8
+#define WRES__EXTRA_DIMS (WRES__DIMS - 2)
+
 typedef struct wres__fields {
     const char *v[WRES__COLS];
     size_t len[WRES__COLS];
     unsigned char present[WRES__COLS];
+    /* dimension columns, when some breakdown is kept (ctx->capture) */
+    const char *dv[WRES__DIMS];
+    size_t dlen[WRES__DIMS];
+    unsigned char dpresent[WRES__DIMS];
 } wres__fields;
 
 /* Canonical column c of kind, or -1 when name is not one of kind's columns
@@ -286,6 +297,26 @@ typedef struct wres__posts {
     size_t n, cap;
 } wres__posts;
 
+/* The counts of one combination of dimension values: for staff
+ * [0] headcount, [1] entered disciplinary, [2] trained; for applicants
+ * [0] applied, [1] shortlisted, [2] appointed; each by ethnic code. */
+typedef struct wres__dcell {
+    uint32_t key[WRES__DIMS];   /* value ids (wres__dict); 0 missing */
+    int64_t c[3][WRES__ETH_CODES];
+} wres__dcell;
+
+typedef struct wres__dtab {
+    wres__dcell *cell;
+    size_t n, cap;
+    uint32_t *slot;             /* open addressing: cell index + 1 */
+    size_t slot_cap;
+} wres__dtab;
+
+int wres__dtab_find_add(wres__dtab *t, const uint32_t *key, wres__dcell **out);
+int wres__dtab_reserve(wres__dtab *t, size_t more);
+void wres__dtab_merge(wres__dtab *dst, const wres__dtab *src);  /* reserved */
+void wres__dtab_free(wres__dtab *t);
+
 typedef struct wres__period {
     char *org;
     size_t org_len;
@@ -317,6 +348,9 @@ typedef struct wres__period {
     wres__posts posts;
     uint32_t *remap;        /* during a merge: this period's post numbers
                              * in the period it merges into */
+    /* breakdown detail, when kept: [0] staff (bank-only aside), [1]
+     * applicants */
+    wres__dtab detail[2];
 } wres__period;
 
 typedef struct wres__store {
@@ -363,6 +397,35 @@ int wres__store_reserve(wres__store *dst, const wres__store *src);
 void wres__store_merge(wres__store *dst, wres__store *src);
 void wres__period_add(wres__period *dst, const wres__period *src);
 
+/* ---- dimension values (detail.c) --------------------------------------- */
+#define WRES__SVC_CUTS 16
+#define WRES__BREAKDOWNS 16
+#define WRES__DV_MISSING 0      /* value ids 0 and 1 are fixed */
+#define WRES__DV_INVALID 1
+
+/* Interned strings, numbered from 0 in order of arrival. */
+typedef struct wres__dict {
+    char **s;
+    size_t n, cap;
+    uint32_t *slot;             /* open addressing: id + 1 */
+    size_t slot_cap;
+} wres__dict;
+/* The id of s (added when new); -1 when out of memory. */
+long wres__dict_intern(wres__dict *d, const char *s, size_t len);
+void wres__dict_free(wres__dict *d);
+
+/* Which dimension a column of kind is (2.. for the caller's extras), or -1. */
+int wres__dim_column(const wres_ctx *ctx, int kind, const char *name,
+                     size_t len);
+/* Count an accepted staff (non-bank) or applicant row in p's detail. */
+int wres__detail_add(wres_ctx *ctx, wres__period *p, int kind,
+                     const wres__fields *f, int sgroup, int band, int eth,
+                     int64_t c1, int64_t c2);
+void wres__detail_ctx_init(wres_ctx *ctx);
+void wres__detail_ctx_free(wres_ctx *ctx);
+/* WRES_OPT_SERVICE_BANDS: "1,3,6,11" */
+int wres__service_bands(wres_ctx *ctx, const char *spec);
+
 /* ---- sources and rejections (ctx.c) ------------------------------------ */
 typedef struct wres__source {
     char *path;
@@ -401,6 +464,19 @@ struct wres_ctx {
     wres__vcache *vcache;
     wres_progress_fn progress;
     void *progress_user;
+    /* ethnic groups, breakdowns and trends */
+    int opt_groups, opt_trend;
+    int64_t low_events, low_people;
+    int svc_cut[WRES__SVC_CUTS];    /* length-of-service bands' lower ends */
+    int n_svc_cut;
+    char *dim_name[WRES__DIMS];     /* extra dimensions from [2] */
+    int n_dims;                     /* 2 + extras */
+    int capture;                    /* detail tables are being kept */
+    struct { int dim[2], nd; } bd[WRES__BREAKDOWNS];
+    int n_bd;
+    wres__dict dict;                /* dimension values */
+    uint32_t sg_id[WRES__SGROUPS], band_id[WRES__BANDS];
+    uint32_t svc_id[WRES__SVC_CUTS + 1];
 };
 
 /* Add a source; returns its index or (size_t)-1 on allocation failure. */
@@ -542,11 +618,65 @@ typedef struct wres__model {
     wres__pct survey[WRES__SURVEY_QS];
     double board_workforce_pct;
     wres__board board[3];   /* all, voting, executive */
+    /* with WRES_OPT_GROUPS: the same comparisons for each ethnic group
+     * (wres__group_name order), "bme" meaning that group */
+    struct wres__model *groups;
+    size_t n_groups;
+    struct wres__bdown *bd; /* breakdowns, in the order named */
+    size_t n_bd;
+    struct wres__trend *trend;  /* with WRES_OPT_TREND: [1..9] */
 } wres__model;
+
+/* One cell of a breakdown. */
+typedef struct wres__bcell {
+    char *key[2];
+    wres__mix mix;          /* indicator 1 */
+    wres__rl rl, single;    /* 2-4; single: indicator 3's year alone */
+    int years[2], nyears;
+    int low;                /* low_numbers */
+} wres__bcell;
+
+typedef struct wres__bdown {
+    const char *by[2];      /* dimension names (borrowed from the model) */
+    char *names[2];
+    int nd;
+    int indicator;
+    int avail;
+    wres__bcell *cell;
+    size_t n;
+} wres__bdown;
+
+/* An indicator over the organisation's years. */
+typedef struct wres__trend {
+    int rl;                 /* 1: relative likelihoods (2-4); 0: percentages */
+    size_t n;
+    int *years;
+    double *value;
+    int64_t *x, *nn;        /* the counts of a percentage */
+    double *var;            /* ln RL's variance */
+    double *change, *lo, *hi, *p;   /* n - 1 each */
+    double slope, slope_p;  /* NaN: fewer than three years */
+} wres__trend;
 
 int wres__model_build(const wres_ctx *ctx, const char *org, int year,
                       wres__model *m);
 void wres__model_free(wres__model *m);
+/* The comparisons of white against the slots side[] marks WRES__BME (the
+ * indicator figures of the model; data quality aside). */
+int wres__compare(const wres__period *p, const wres__period *prev, int year,
+                  const signed char *side, double c, wres__model *m);
+void wres__side_bme(signed char *side);
+void wres__fill_rl(wres__rl *r, int64_t white_n, int64_t white_ev,
+                   int64_t bme_n, int64_t bme_ev, int white_first, double z);
+void wres__finish_sig(double p, double c, int *sig);
+void wres__null_rl(wres__rl *r);
+/* detail.c: groups, breakdowns and trends of a model */
+#define WRES__GROUPS 17
+const char *wres__group_name(int g);
+int wres__model_detail(const wres_ctx *ctx, const char *org, int year,
+                       const wres__period *p, const wres__period *prev,
+                       wres__model *m);
+void wres__model_detail_free(wres__model *m);
 
 /* ---- report.c: the flat list of figures (cursor, getters, CSV) --------- */
 typedef struct wres__figure {
