@@ -190,19 +190,22 @@ int main(int argc, char **argv)
     {
         /* deep dives: named before any file is read */
         const char *bad = NULL;
-        for (k = 0; k < 2 && !bad; k++) {
+        for (k = 0; k < 2; k++) {
             const char *v = k ? low_people : low_events;
             char *end;
             long n;
             if (!v)
                 continue;
             n = strtol(v, &end, 10);
-            if (end == v || *end || n < 0 ||
-                wres_ctx_set_int(ctx, k ? WRES_OPT_LOW_PEOPLE : WRES_OPT_LOW_EVENTS,
-                                 n) != WRES_OK)
-                bad = v;
+            if (end == v || *end || n < 0) {
+                fprintf(stderr, "wres-report: %s: not a whole number of 0 or more\n", v);
+                usage(stderr);
+                wres_ctx_free(ctx);
+                return 2;
+            }
+            wres_ctx_set_int(ctx, k ? WRES_OPT_LOW_PEOPLE : WRES_OPT_LOW_EVENTS, n);
         }
-        if (!bad && service &&
+        if (service &&
             wres_ctx_set_string(ctx, WRES_OPT_SERVICE_BANDS, service) != WRES_OK)
             bad = service;
         for (k = 0; k < n_by && !bad; k++)

@@ -77,6 +77,18 @@ for f in text json csv; do
     same --board $d/board.csv --survey $d/survey.csv --staff $d/staff.csv \
         --org RXX --format "$f" --year 2022/23 --confidence 0.8
     want 1 "sample $f 2022/23 confidence 0.8, options in another order"
+    # groups, deep dives and trends (1.2)
+    # shellcheck disable=SC2086
+    same $sample --format "$f" --groups --by band,staff_group --trend \
+        --by directorate --by length_of_service --service-bands 2,5 \
+        --low-events 5 --low-people 20
+    want 1 "sample $f with groups, breakdowns and trend"
+done
+for bad in "--by band,band" "--by ethnicity" "--low-events -1" "--low-people x" \
+           "--service-bands 5,2"; do
+    # shellcheck disable=SC2086
+    same $sample $bad
+    want 2 "usage error: $bad"
 done
 same --staff $d/staff.csv --format json
 want 1 "the default organisation"
@@ -364,6 +376,32 @@ with report:
         ok(pctx.report("RXX", 2023).get(4, "", "", "relative_likelihood") == 2.0,
            "batch indicator 4")
         raises(wres.Invalid, pctx.staff_batch, ["a", "b"], [0], [5, 5], [1, 1])
+
+    # groups, breakdowns and trends (libwres 1.2): org T of check_detail
+    with wres.Context() as dctx:
+        dctx.set_int(wres.OPT_GROUPS, 1)
+        dctx.set_int("trend", 1)
+        dctx.add_breakdown(["directorate"])
+        raises(wres.Invalid, dctx.add_breakdown, "band,band")
+        dctx.ingest_buffer("staff",
+                           "staff_id,year,org,ethnicity,band,staff_group,training,"
+                           "directorate\n"
+                           "1,2024,T,A,Band 5,clinical,yes,Surgery\n"
+                           "2,2024,T,A,Band 5,clinical,no,Surgery\n"
+                           "3,2024,T,M,Band 5,clinical,no,Surgery\n"
+                           "4,2024,T,A,Band 6,clinical,yes,Medicine\n"
+                           "5,2024,T,H,Band 6,clinical,yes,Medicine\n", "d.csv")
+        d = dctx.report("T", 2024).to_dict()
+        # white trained 1/2 in Surgery, BME 0/1: RL null (no BME events)
+        cells = [b for b in d["breakdowns"] if b["indicator"] == 4][0]["cells"]
+        ok([c["key"]["directorate"] for c in cells] == ["Medicine", "Surgery"]
+           and cells[1]["white"] == {"n": 2, "events": 1, "rate": 0.5}
+           and cells[1]["relative_likelihood"] is None, "breakdown %r" % (cells,))
+        # Black 1 of 5 staff
+        g = d["indicators"]["1"]["groups"]["Black"]["workforce"]
+        ok(g["bme"] == 1 and g["total"] == 5 and g["bme_pct"] == 20.0, "group %r" % (g,))
+        ok(d["trend"]["1"]["years"] == [2024] and d["trend"]["1"]["linear"] is None,
+           "trend %r" % (d["trend"]["1"],))
 
     # the cursor: every figure, as many as the CSV rendering's rows
     figures = list(report)

@@ -81,6 +81,7 @@ The C functions and their Python counterparts
     wres_period_count              Context.periods()
     wres_ctx_set_progress          Context.set_progress()
     wres_staff_batch               Context.staff_batch()
+    wres_ctx_add_breakdown         Context.add_breakdown()
     wres_period_get                Context.periods()
     wres_report_new / _free        Context.report(), Report.close()
     wres_report_render             Report.render(), .render_bytes(),
@@ -147,6 +148,11 @@ class Option(enum.IntEnum):
     CONFIDENCE = 1
     DEFAULT_YEAR = 2
     DEFAULT_ORG = 3
+    GROUPS = 4              # since 1.2
+    TREND = 5
+    LOW_EVENTS = 6
+    LOW_PEOPLE = 7
+    SERVICE_BANDS = 8
 
 
 class Reason(enum.IntEnum):
@@ -271,6 +277,7 @@ _PROTOTYPES = (
     ("wres_latest_year", _c_int, [_CtxP, _P(_c_i64)]),
     ("wres_period_count", _c_size, [_CtxP]),
     ("wres_ctx_set_progress", _c_int, [_CtxP, _ProgressFn, ctypes.c_void_p]),
+    ("wres_ctx_add_breakdown", _c_int, [_CtxP, _c_str]),
     ("wres_staff_batch", _c_int, [_CtxP, _c_str, _c_str, _c_size,
                                   _P(ctypes.c_int32), _P(_c_str),
                                   _P(ctypes.c_uint8), _P(ctypes.c_uint8),
@@ -702,6 +709,17 @@ class Context(_Handle):
         if rv != Status.OK:
             raise self._fail(rv)
         self._options[option] = _dec((b or b"").strip(b" \t"))
+
+    def add_breakdown(self, dims):
+        """``wres_ctx_add_breakdown``: break indicators 1-4 down by one or
+        two dimensions, given as ``"band,staff_group"`` or a sequence of
+        names; call it before ingesting.  Raises `Invalid` or
+        `RangeError`."""
+        if not isinstance(dims, (str, bytes)):
+            dims = ",".join(dims)
+        rv = lib.wres_ctx_add_breakdown(self._check(), _enc(dims, "dims"))
+        if rv != Status.OK:
+            raise self._fail(rv)
 
     def staff_batch(self, staff_id, ethnicity, band, staff_group, year=None,
                     org=None, disciplinary=None, training=None, bank=None,

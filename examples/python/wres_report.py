@@ -9,6 +9,8 @@ the same status as the C program:
     wres_report.py [--staff F] [--applicants F] [--survey F]
                    [--survey-counts F] [--board F] [--year Y] [--org CODE]
                    [--confidence C] [--format text|json|csv] [--progress]
+                   [--groups] [--trend] [--by DIM[,DIM]]... [--service-bands Y,Y...]
+                   [--low-events N] [--low-people N]
 
 Exit status: 0 report written, no rejections; 1 report written, some rows
 rejected; 2 usage error or no reporting year; 3 a file failed.
@@ -28,7 +30,10 @@ import wres  # noqa: E402
 USAGE = (b"usage: wres-report [--staff F] [--applicants F] [--survey F] "
          b"[--survey-counts F] [--board F]\n"
          b"                   [--year Y] [--org CODE] [--confidence C] "
-         b"[--format text|json|csv] [--progress]\n")
+         b"[--format text|json|csv] [--progress]\n"
+         b"                   [--groups] [--trend] [--by DIM[,DIM]]... "
+         b"[--service-bands Y,Y...]\n"
+         b"                   [--low-events N] [--low-people N]\n")
 
 PROGRESS = [False]   # --progress given
 
@@ -121,6 +126,8 @@ def main(argv):
     fmt = wres.Format.TEXT
     year = 0
     confidence = 0.95
+    detail = {"groups": 0, "trend": 0, "by": [], "service": None,
+              "low": [None, None]}
 
     i = 1
     argc = len(argv)
@@ -133,6 +140,10 @@ def main(argv):
             PROGRESS[0] = True
             i += 1
             continue
+        if a in (b"--groups", b"--trend"):
+            detail[a[2:].decode()] = 1
+            i += 1
+            continue
         if i + 1 >= argc:
             return usage_error(b"missing value or unknown option", a)
         if a in FLAGS:
@@ -141,6 +152,17 @@ def main(argv):
         elif a == b"--year":
             i += 1
             year_arg = argv[i]
+        elif a == b"--by":
+            if len(detail["by"]) == 16:
+                return usage_error(b"at most 16 breakdowns", argv[i + 1])
+            i += 1
+            detail["by"].append(argv[i])
+        elif a == b"--service-bands":
+            i += 1
+            detail["service"] = argv[i]
+        elif a in (b"--low-events", b"--low-people"):
+            i += 1
+            detail["low"][a == b"--low-people"] = argv[i]
         elif a == b"--org":
             i += 1
             org = argv[i]
@@ -175,7 +197,39 @@ def main(argv):
         err(b"wres-report: out of memory\n")
         return 2
     with ctx:
+        if not set_detail(ctx, detail):
+            return 2
         return run(ctx, files, org, year, confidence, fmt)
+
+
+_WHOLE = re.compile(br"[ \t\n\v\f\r]*[+-]?[0-9]+\Z")    # what strtol takes
+
+
+def set_detail(ctx, detail):
+    """--groups, --trend, --by and their thresholds, before any file, as
+    wres-report sets them; False after a usage error."""
+    ctx.set_int(wres.Option.GROUPS, detail["groups"])
+    ctx.set_int(wres.Option.TREND, detail["trend"])
+    for k, v in enumerate(detail["low"]):
+        if v is None:
+            continue
+        if not _WHOLE.match(v) or int(v) < 0:
+            err(b"wres-report: %s: not a whole number of 0 or more\n" % v)
+            err(USAGE)
+            return False
+        ctx.set_int(wres.Option.LOW_PEOPLE if k else wres.Option.LOW_EVENTS,
+                    min(int(v), 2 ** 63 - 1))
+    try:
+        if detail["service"] is not None:
+            bad = detail["service"]
+            ctx.set_string(wres.Option.SERVICE_BANDS, bad)
+        for bad in detail["by"]:
+            ctx.add_breakdown(bad)
+    except wres.Error:
+        err(b"wres-report: %s: %s\n" % (bad, ctx.errmsg(raw=True)))
+        err(USAGE)
+        return False
+    return True
 
 
 def run(ctx, files, org, year, confidence, fmt):
