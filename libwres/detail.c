@@ -151,14 +151,6 @@ static wres__dcell *tab_put(wres__dtab *t, const uint32_t *key)
     return c;
 }
 
-int wres__dtab_find_add(wres__dtab *t, const uint32_t *key, wres__dcell **out)
-{
-    if (wres__dtab_reserve(t, 1) != WRES_OK)
-        return WRES_E_NOMEM;
-    *out = tab_put(t, key);
-    return WRES_OK;
-}
-
 void wres__dtab_merge(wres__dtab *dst, const wres__dtab *src)
 {
     size_t i;
@@ -483,15 +475,13 @@ static long dim_value(wres_ctx *ctx, int kind, int d, const wres__fields *f)
     return wres__dict_intern(&ctx->dict, v, len);
 }
 
-int wres__detail_add(wres_ctx *ctx, wres__period *p, int kind,
-                     const wres__fields *f, int sgroup, int band, int eth,
-                     int64_t c1, int64_t c2)
+int wres__detail_prepare(wres_ctx *ctx, wres__period *p, int kind,
+                         const wres__fields *f, int sgroup, int band,
+                         uint32_t *key)
 {
-    uint32_t key[WRES__DIMS];
-    wres__dcell *c;
     int d;
 
-    memset(key, 0, sizeof key);
+    memset(key, 0, WRES__DIMS * sizeof *key);
     for (d = 0; d < ctx->n_dims; d++) {
         long id;
         if (kind == WRES_KIND_STAFF && d == 0)
@@ -502,12 +492,17 @@ int wres__detail_add(wres_ctx *ctx, wres__period *p, int kind,
             return WRES_E_NOMEM;
         key[d] = (uint32_t)id;
     }
-    if (wres__dtab_find_add(&p->detail[kind == WRES_KIND_APPLICANTS], key, &c))
-        return WRES_E_NOMEM;
+    return wres__dtab_reserve(&p->detail[kind == WRES_KIND_APPLICANTS], 1);
+}
+
+void wres__detail_count(wres__period *p, int kind, const uint32_t *key,
+                        int eth, int64_t c1, int64_t c2)
+{
+    wres__dcell *c = tab_put(&p->detail[kind == WRES_KIND_APPLICANTS], key);
+
     c->c[0][eth]++;
     c->c[1][eth] += c1;
     c->c[2][eth] += c2;
-    return WRES_OK;
 }
 
 /* ---- ethnic groups ------------------------------------------------------- */

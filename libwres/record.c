@@ -575,7 +575,8 @@ int wres__decode_row(wres_ctx *ctx, int kind, size_t source, int64_t line,
     char key[KEY_MAX];
     size_t key_len;
     uint64_t hash = 0, pid = 0, ppost = 0;
-    int rv, oom, q, packed;
+    uint32_t dkey[WRES__DIMS];
+    int rv, oom, q, packed, detail;
 
     rc.ctx = ctx;
     rc.kind = kind;
@@ -631,6 +632,13 @@ int wres__decode_row(wres_ctx *ctx, int kind, size_t source, int64_t line,
         return reject(&rc, WRES__COL_RESPONDENTS, WRES_REASON_INVALID_INTEGER,
                       "respondents for this organisation, year and indicator "
                       "would exceed 2^63-1:");
+    /* breakdowns: the finer counts by dimension values; room first, so
+     * that nothing is half done if memory runs out */
+    detail = ctx->capture &&
+             ((kind == WRES_KIND_STAFF && !d.bank) || kind == WRES_KIND_APPLICANTS);
+    if (detail && (rv = wres__detail_prepare(ctx, p, kind, f, d.sgroup, d.band,
+                                             dkey)) != 0)
+        return rv;
     if (packed) {
         uint32_t post = 0;
         if (kind == WRES_KIND_APPLICANTS &&
@@ -642,13 +650,10 @@ int wres__decode_row(wres_ctx *ctx, int kind, size_t source, int64_t line,
     }
     if (key_len && (rv = wres__ids_insert(st, key, key_len, hash)) != 0)
         return rv;
-    /* breakdowns: the finer counts, by dimension values */
-    if (ctx->capture &&
-        ((kind == WRES_KIND_STAFF && !d.bank) || kind == WRES_KIND_APPLICANTS) &&
-        (rv = wres__detail_add(ctx, p, kind, f, d.sgroup, d.band, d.eth,
-                               kind == WRES_KIND_STAFF ? d.disc : d.shortlisted,
-                               kind == WRES_KIND_STAFF ? d.train : d.appointed)) != 0)
-        return rv;
+    if (detail)
+        wres__detail_count(p, kind, dkey, d.eth,
+                           kind == WRES_KIND_STAFF ? d.disc : d.shortlisted,
+                           kind == WRES_KIND_STAFF ? d.train : d.appointed);
 
     switch (kind) {
     case WRES_KIND_STAFF:

@@ -312,7 +312,6 @@ typedef struct wres__dtab {
     size_t slot_cap;
 } wres__dtab;
 
-int wres__dtab_find_add(wres__dtab *t, const uint32_t *key, wres__dcell **out);
 int wres__dtab_reserve(wres__dtab *t, size_t more);
 void wres__dtab_merge(wres__dtab *dst, const wres__dtab *src);  /* reserved */
 void wres__dtab_free(wres__dtab *t);
@@ -417,10 +416,14 @@ void wres__dict_free(wres__dict *d);
 /* Which dimension a column of kind is (2.. for the caller's extras), or -1. */
 int wres__dim_column(const wres_ctx *ctx, int kind, const char *name,
                      size_t len);
-/* Count an accepted staff (non-bank) or applicant row in p's detail. */
-int wres__detail_add(wres_ctx *ctx, wres__period *p, int kind,
-                     const wres__fields *f, int sgroup, int band, int eth,
-                     int64_t c1, int64_t c2);
+/* An accepted staff (non-bank) or applicant row in p's detail: prepare
+ * finds its key and makes room (may fail, changes no count); count then
+ * counts it (cannot fail). */
+int wres__detail_prepare(wres_ctx *ctx, wres__period *p, int kind,
+                         const wres__fields *f, int sgroup, int band,
+                         uint32_t *key);
+void wres__detail_count(wres__period *p, int kind, const uint32_t *key,
+                        int eth, int64_t c1, int64_t c2);
 void wres__detail_ctx_init(wres_ctx *ctx);
 void wres__detail_ctx_free(wres_ctx *ctx);
 /* WRES_OPT_SERVICE_BANDS: "1,3,6,11" */

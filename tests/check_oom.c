@@ -79,6 +79,12 @@ static char *sequence(void)
     STEP(wres_ctx_set_int(ctx, WRES_OPT_DEFAULT_YEAR, 2024), WRES_OK);
     STEP(wres_ctx_set_string(ctx, WRES_OPT_DEFAULT_ORG, " R1 "), WRES_OK);
     STEP(wres_ctx_set_string(ctx, WRES_OPT_DEFAULT_ORG, ""), WRES_OK);
+    /* groups, breakdowns (the staff file's site, the API's Directorate)
+     * and trends */
+    STEP(wres_ctx_set_int(ctx, WRES_OPT_GROUPS, 1), WRES_OK);
+    STEP(wres_ctx_set_int(ctx, WRES_OPT_TREND, 1), WRES_OK);
+    STEP(wres_ctx_add_breakdown(ctx, "band,site"), WRES_OK);
+    STEP(wres_ctx_add_breakdown(ctx, "directorate"), WRES_OK);
     for (i = 0; i < 5; i++) {
         before_files = wres_file_count(ctx);
         before_rej = wres_rejection_count(ctx);

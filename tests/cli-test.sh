@@ -118,6 +118,34 @@ if [ -w /dev/full ]; then
     grep -q "cannot write the report" "$t/err"; check "write error message" 0 $?
 fi
 
+# groups, deep dives and trends on the sample trust, in every format
+d="$top/examples/data"
+for f in json text csv; do
+    "$bin" --staff "$d/staff.csv" --applicants "$d/applicants.csv" --survey "$d/survey.csv" \
+        --survey-counts "$d/survey_counts.csv" --board "$d/board.csv" --org RXX \
+        --groups --by band,staff_group --trend --format $f > "$t/detail.$f" 2>/dev/null
+    check "groups, breakdowns, trend: $f" 1 $?
+done
+python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))
+ind = r["indicators"]
+assert all(set(ind[k]["groups"]) == {"Asian", "Black", "Mixed", "Other", "D", "E", "F",
+           "G", "H", "J", "K", "L", "M", "N", "P", "R", "S"} for k in ind)
+assert [b["indicator"] for b in r["breakdowns"]] == [1, 2, 3, 4]
+assert all(b["by"] == ["band", "staff_group"] for b in r["breakdowns"])
+assert sorted(r["trend"]) == [str(k) for k in range(1, 10)]
+assert r["trend"]["1"]["years"] == [2022, 2023, 2024]
+' "$t/detail.json"; check "groups, breakdowns, trend: JSON keys" 0 $?
+grep -q "^Ethnic groups, each compared with white staff" "$t/detail.text" &&
+    grep -q "^Indicator 3 by band and staff_group" "$t/detail.text" &&
+    grep -q "^Trend over the organisation's years" "$t/detail.text"
+check "groups, breakdowns, trend: text sections" 0 $?
+grep -q '^3,groups/Black,' "$t/detail.csv" &&
+    grep -q '^3,breakdown/band=Band 5/staff_group=clinical,,low_numbers,' "$t/detail.csv" &&
+    grep -q '^5,trend/2023-2024,,change,' "$t/detail.csv"
+check "groups, breakdowns, trend: CSV parts" 0 $?
+
 if [ $fails -ne 0 ]; then
     echo "cli: $fails of $n checks failed"
     exit 1
