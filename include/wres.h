@@ -23,9 +23,9 @@ extern "C" {
 #endif
 
 #define WRES_VERSION_MAJOR 1
-#define WRES_VERSION_MINOR 1
+#define WRES_VERSION_MINOR 2
 #define WRES_VERSION_PATCH 0
-#define WRES_VERSION_STRING "1.1.0"
+#define WRES_VERSION_STRING "1.2.0"
 
 #if defined(_WIN32) && defined(WRES_BUILDING)
 #define WRES_API __declspec(dllexport)
@@ -103,7 +103,8 @@ enum wres_reason {
 enum wres_format {
     WRES_FORMAT_JSON = 1,
     WRES_FORMAT_TEXT = 2,
-    WRES_FORMAT_CSV = 3
+    WRES_FORMAT_CSV = 3,
+    WRES_FORMAT_HTML = 4    /* since 1.2: one self-contained page, SVG charts */
 };
 
 /* The type of a figure seen through a cursor. */
