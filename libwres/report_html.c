@@ -406,6 +406,7 @@ static double legend(page *p, const char *id, const legend_item *it, size_t n,
 typedef struct bar_row {
     const char *group;      /* non-NULL: starts a group with this label */
     int style;              /* ST_* */
+    const char *tag;        /* before the value at the right, or NULL */
     double v, lo, hi;       /* percent; lo, hi NaN: no interval */
 } bar_row;
 
@@ -510,19 +511,28 @@ static void bar_chart(page *p, const bar_spec *c)
             wres__xml_end(x);
             if (c->with_ci && isfinite(r->lo) && isfinite(r->hi))
                 whisker(p, pct_x(r->lo, pl, pr), pct_x(r->hi, pl, pr), yc);
-            if (c->with_ci && isfinite(r->lo) && isfinite(r->hi)) {
-                wres__xml_start(x, "text");
-                wres__xml_attr_num(x, "x", pr + 12);
-                wres__xml_attr_num(x, "y", yc + 4);
+            wres__xml_start(x, "text");
+            wres__xml_attr_num(x, "x", pr + 12);
+            wres__xml_attr_num(x, "y", yc + 4);
+            if (r->tag)
+                wres__xml_textf(x, "%s ", r->tag);
+            if (c->with_ci && isfinite(r->lo) && isfinite(r->hi))
                 wres__xml_textf(x, "%s (%s to %s)", pct_text(r->v).s,
                                 fixed(r->lo, 1).s, fixed(r->hi, 1).s);
-                wres__xml_end(x);
-            } else {
-                text(p, pr + 12, yc + 4, NULL, NULL, pct_text(r->v).s);
-            }
+            else
+                wres__xml_text(x, pct_text(r->v).s);
+            wres__xml_end(x);
         } else {
             text(p, pl + 6, yc + 4, NULL, "na", NA);
-            text(p, pr + 12, yc + 4, NULL, "na", NA);
+            wres__xml_start(x, "text");
+            wres__xml_attr(x, "class", "na");
+            wres__xml_attr_num(x, "x", pr + 12);
+            wres__xml_attr_num(x, "y", yc + 4);
+            wres__xml_attr(x, "font-style", "italic");
+            if (r->tag)
+                wres__xml_textf(x, "%s ", r->tag);
+            wres__xml_text(x, NA);
+            wres__xml_end(x);
         }
         y += BAR_H + BAR_GAP;
         /* the group's label, centred on its bars, once the group ends */
@@ -698,7 +708,8 @@ static const char *const style_sheet =
     "thead th{background:#eee}"
     "tbody th{text-align:left;font-weight:normal}"
     "td.n{text-align:right}"
-    "td,th{overflow-wrap:anywhere}"
+    "td,tbody th{overflow-wrap:anywhere}"
+    "td.n,td.k{white-space:nowrap;overflow-wrap:normal}"
     ".note p{margin:.3rem 0}"
     ".na{font-style:italic}"
     ".note{border-left:4px solid #0072B2;padding:.1rem .8rem;margin:.4rem 0 .8rem}"
@@ -856,11 +867,13 @@ static void i1_chart(page *p, int sgroup)
             continue;
         rows[n].group = wres__band_name(r->band);
         rows[n].style = ST_WHITE;
+        rows[n].tag = "white";
         rows[n].v = share(r->m.white, r->m.total);
         rows[n].lo = rows[n].hi = NAN;
         rows[n + 1] = rows[n];
         rows[n + 1].group = NULL;
         rows[n + 1].style = ST_BME;
+        rows[n + 1].tag = "BME";
         rows[n + 1].v = share(r->m.bme, r->m.total);
         wres__buf_printf(&d, " %s: white %s, BME %s of %lld staff.",
                          wres__band_name(r->band), pct_text(rows[n].v).s,
@@ -870,11 +883,13 @@ static void i1_chart(page *p, int sgroup)
     if (all) {
         rows[n].group = sgroup < 0 ? "All staff" : "All bands";
         rows[n].style = ST_WHITE;
+        rows[n].tag = "white";
         rows[n].v = share(all->m.white, all->m.total);
         rows[n].lo = rows[n].hi = NAN;
         rows[n + 1] = rows[n];
         rows[n + 1].group = NULL;
         rows[n + 1].style = ST_BME;
+        rows[n + 1].tag = "BME";
         rows[n + 1].v = share(all->m.bme, all->m.total);
         wres__buf_printf(&d, " All bands: white %s, BME %s of %lld staff.",
                          pct_text(rows[n].v).s, pct_text(rows[n + 1].v).s,
@@ -1219,6 +1234,7 @@ static void survey_indicator(page *p, int q)
     for (w = 0; w < 2; w++) {
         rows[w].group = gname[w];
         rows[w].style = w ? ST_BME : ST_WHITE;
+        rows[w].tag = NULL;
         rows[w].v = s->pct[w];
         rows[w].lo = s->lo[w];
         rows[w].hi = s->hi[w];
@@ -1335,6 +1351,7 @@ static void indicator9(page *p)
     for (k = 0; k < 3; k++) {
         rows[k].group = name[k];
         rows[k].style = ST_BME;
+        rows[k].tag = NULL;
         rows[k].v = m->board[k].bme_pct;
         rows[k].lo = rows[k].hi = NAN;
         wres__buf_printf(&d, " %s: %s BME of %lld members.", name[k],
@@ -1441,7 +1458,7 @@ static void data_quality(page *p)
         int first = 1;
         wres__xml_start(&p->x, "tr");
         th(p, "row", f->path);
-        el(p, "td", NULL, wres_kind_name(f->kind));
+        el(p, "td", "k", wres_kind_name(f->kind));
         td_count(p, f->rows_read);
         td_count(p, f->rows_accepted);
         td_count(p, f->rows_rejected);
