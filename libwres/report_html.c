@@ -1642,7 +1642,6 @@ void wres__write_html(const wres__model *m, wres__buf *b)
     wres__xml_end(&p->x);
     wres__xml_end(&p->x);   /* body */
     wres__xml_end(&p->x);   /* html */
-    wres__buf_add(b, "\n", 1);
     if (p->x.depth != 0)
         b->oom = 1;   /* unbalanced: a bug, never a broken page */
 }

@@ -83,6 +83,24 @@ static int is_void(const char *name)
     return 0;
 }
 
+/* Block elements end their line, so that the page reads (and diffs) line
+ * by line; inline ones (text, cells, strong) do not, since a newline
+ * there would be a space. */
+static int ends_line(const char *name)
+{
+    static const char *const v[] = {
+        "html", "head", "body", "header", "footer", "main", "section", "nav",
+        "ul", "li", "div", "p", "figure", "table", "caption", "thead",
+        "tbody", "tr", "h1", "h2", "h3", "style", "title", "meta", "svg",
+        "desc", "defs", "pattern", "g"};
+    size_t i;
+
+    for (i = 0; i < sizeof v / sizeof v[0]; i++)
+        if (strcmp(name, v[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /* End the start tag still open, if any: its content follows. */
 static void close_tag(wres__xml *x)
 {
@@ -189,6 +207,8 @@ void wres__xml_end(wres__xml *x)
     x->in_tag = 0;
     if (x->svg_depth > x->depth)
         x->svg_depth = 0;
+    if (ends_line(name))
+        wres__buf_add(x->b, "\n", 1);
 }
 
 void wres__xml_elem(wres__xml *x, const char *name, const char *text)
