@@ -828,6 +828,16 @@ static void i1_table_row(page *p, const char *label, const wres__mix *m)
     wres__xml_end(&p->x);
 }
 
+/* The bands of a chart from the top: the most senior first in each pay
+ * structure, Agenda for Change (VSM down to Under Band 1), then the
+ * medical grades (consultant first), then Other. */
+static const int band_order[WRES__BANDS] = {
+    WRES__BAND_VSM, WRES__BAND_9, WRES__BAND_8D, WRES__BAND_8C, WRES__BAND_8B,
+    WRES__BAND_8A, WRES__BAND_7, WRES__BAND_6, WRES__BAND_5, WRES__BAND_4,
+    WRES__BAND_3, WRES__BAND_2, WRES__BAND_1, WRES__BAND_UNDER1,
+    WRES__BAND_CONSULTANT, WRES__BAND_CAREER, WRES__BAND_TRAINEE,
+    WRES__BAND_OTHER};
+
 /* The chart and table of one staff group (sgroup -1: all groups). */
 static void i1_chart(page *p, int sgroup)
 {
@@ -840,7 +850,7 @@ static void i1_chart(page *p, int sgroup)
     bar_spec c;
     wres__buf d = {NULL, 0, 0, 0}, t = {NULL, 0, 0, 0};
     const wres__i1row *all = NULL;
-    size_t n = 0, i;
+    size_t n = 0, i, k;
     char id[32], cap[200];
     double wf_white = share(m->workforce.white, m->workforce.total);
     double wf_bme = share(m->workforce.bme, m->workforce.total);
@@ -860,10 +870,12 @@ static void i1_chart(page *p, int sgroup)
                      "reference lines (white %s, BME %s).",
                      sgroup_title(sgroup), pct_text(wf_white).s,
                      pct_text(wf_bme).s);
-    /* senior bands first: walk the rows backwards */
-    for (i = m->n_rows; i-- > 0;) {
-        const wres__i1row *r = &m->rows[i];
-        if (r->sgroup != sgroup || r->band < 0 || n + 2 > I1_ROWS - 2)
+    for (k = 0; k < WRES__BANDS; k++) {
+        const wres__i1row *r = NULL;
+        for (i = 0; i < m->n_rows; i++)
+            if (m->rows[i].sgroup == sgroup && m->rows[i].band == band_order[k])
+                r = &m->rows[i];
+        if (!r || n + 2 > I1_ROWS - 2)
             continue;
         rows[n].group = wres__band_name(r->band);
         rows[n].style = ST_WHITE;
@@ -958,9 +970,10 @@ static void indicator1(page *p)
              "are white (solid blue) and who are BME (hatched orange), the "
              "most senior bands at the top. The two vertical lines are the "
              "same percentages for the whole workforce: long dashes white "
-             "(%s), short dots BME (%s). Percentages are of everyone in the "
-             "band, including staff whose ethnicity is not known, so white "
-             "and BME together can be less than 100%%.",
+             "(%s), short dots BME (%s). Medical grades follow the Agenda "
+             "for Change bands, consultants first. Percentages are of "
+             "everyone in the band, including staff whose ethnicity is not "
+             "known, so white and BME together can be less than 100%%.",
              pct_text(share(m->workforce.white, m->workforce.total)).s,
              pct_text(share(m->workforce.bme, m->workforce.total)).s);
     note_end(p);

@@ -137,6 +137,16 @@ START_TEST(sample_has_every_chart)
         ck_assert_msg(count(svg, "role=\"img\"") == 1, "chart %s: role", want[i].id);
         free(svg);
     }
+    /* senior first in each pay structure */
+    svg = chart(html, "chart-1-medical");
+    ck_assert(strstr(svg, ">Consultant<") < strstr(svg, ">Career grade<"));
+    ck_assert(strstr(svg, ">Career grade<") < strstr(svg, ">Trainee<"));
+    free(svg);
+    svg = chart(html, "chart-1-all");
+    ck_assert(strstr(svg, ">VSM<") < strstr(svg, ">Band 9<"));
+    ck_assert(strstr(svg, ">Band 1<") < strstr(svg, ">Under Band 1<"));
+    ck_assert(strstr(svg, ">Under Band 1<") < strstr(svg, ">Consultant<"));
+    free(svg);
     /* indicator 3 pools 2023 and 2024 and shows 2024 alone: two points */
     svg = chart(html, "chart-3");
     ck_assert_uint_eq(count(svg, "class=\"pt\""), 2);
