@@ -1,6 +1,6 @@
 # libwres - plain GNU make.  Everything built goes under build/.
 #   make            the libraries and wres-report
-#   make demo       the sample trust's report
+#   make demo       the sample trust's report (and build/sample-report.html)
 #   make check      every test suite
 #   make sample     regenerate examples/data from its fixed seed
 
@@ -43,7 +43,7 @@ FAULT_OBJ := $(patsubst libwres/%.c,$(B)/fault/%.o,$(LIB_SRC))
 FAULT_LIB := $(B)/fault/libwres-fault.a
 TESTS   += $(B)/tests/check_oom
 
-.PHONY: bench bench-peers ci check-tsan coverage fuzz fuzz-replay all demo check check-suites check-asan check-valgrind sample clean install uninstall abi-check abi-baseline
+.PHONY: check-browser bench bench-peers ci check-tsan coverage fuzz fuzz-replay all demo check check-suites check-asan check-valgrind sample clean install uninstall abi-check abi-baseline
 all: $(STATIC) $(SOFILE) $(REPORT) $(B)/wres.pc
 
 $(B)/obj/%.o: libwres/%.c $(HDRS)
@@ -82,13 +82,31 @@ $(GEN): examples/gen-sample.c
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CFLAGS) $< $(LDFLAGS) -o $@
 
-demo: $(REPORT)
-	$(REPORT) --staff examples/data/staff.csv \
+SAMPLE_ARGS := --staff examples/data/staff.csv \
 	  --applicants examples/data/applicants.csv \
 	  --survey examples/data/survey.csv \
 	  --survey-counts examples/data/survey_counts.csv \
-	  --board examples/data/board.csv --org RXX; \
+	  --board examples/data/board.csv --org RXX
+
+demo: $(REPORT)
+	$(REPORT) $(SAMPLE_ARGS); \
 	  s=$$?; [ $$s -le 1 ] || exit $$s
+	@$(REPORT) $(SAMPLE_ARGS) --format html > $(B)/sample-report.html 2>/dev/null; \
+	  s=$$?; [ $$s -le 1 ] || exit $$s
+	@echo "make demo: the HTML report of the sample trust is in $(B)/sample-report.html"
+
+# The sample's HTML report rendered by Debian's headless Chromium to a PNG,
+# which must not be blank (tests/png-check.py).
+check-browser: $(REPORT)
+	@$(REPORT) $(SAMPLE_ARGS) --format html > $(B)/sample-report.html 2>/dev/null; \
+	  s=$$?; [ $$s -le 1 ] || exit $$s
+	@rm -f $(B)/sample-report.png
+	@timeout 300 chromium --headless --no-sandbox --disable-gpu \
+	  --disable-background-networking --no-first-run \
+	  --screenshot=$(abspath $(B)/sample-report.png) --window-size=1240,1754 \
+	  file://$(abspath $(B)/sample-report.html) > $(B)/chromium.log 2>&1 || \
+	  { tail -20 $(B)/chromium.log; echo "check-browser: chromium failed"; exit 1; }
+	@python3 tests/png-check.py $(B)/sample-report.png
 
 sample: $(GEN)
 	$(GEN) examples/data
@@ -108,6 +126,7 @@ check: check-suites $(SOFILE) $(GEN) abi-check $(B)/bench/gen-national $(B)/benc
 	@sh tests/man-check.sh
 	@sh tests/sample-check.sh $(GEN)
 	@sh tests/readme-example.sh
+	@sh tests/html-check.sh $(CURDIR)/$(REPORT)
 	@sh tests/python-check.sh $(CURDIR)/$(REPORT) $(CURDIR)/$(SOFILE)
 	@sh tests/bench/exact-check.sh $(B)
 	@echo "all tests passed"
@@ -268,9 +287,10 @@ fuzz-replay: $(REPLAYS)
 fuzz: $(patsubst %,$(B)/fuzz/fuzz_%,$(FUZZ_TARGETS))
 	@sh tests/fuzz/run.sh $(B) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
-# Everything CI runs: the suites, the sanitizers, valgrind, ThreadSanitizer
-# and FUZZ_SECONDS (30) of each fuzz target.
-ci: check check-asan check-valgrind check-tsan fuzz
+# Everything CI runs: the suites, the sanitizers, valgrind, ThreadSanitizer,
+# the HTML report in headless Chromium and FUZZ_SECONDS (30) of each fuzz
+# target.
+ci: check check-asan check-valgrind check-tsan check-browser fuzz
 	@echo "ci: all passed"
 
 clean:

@@ -20,7 +20,7 @@ static void usage(FILE *to)
             "usage: wres-report [--staff F] [--applicants F] [--survey F] "
             "[--survey-counts F] [--board F]\n"
             "                   [--year Y] [--org CODE] [--confidence C] "
-            "[--format text|json|csv] [--progress]\n"
+            "[--format text|json|csv|html] [--progress]\n"
             "                   [--groups] [--trend] [--by DIM[,DIM]]... "
             "[--service-bands Y,Y...]\n"
             "                   [--low-events N] [--low-people N]\n");
@@ -156,6 +156,8 @@ int main(int argc, char **argv)
                 format = WRES_FORMAT_JSON;
             else if (strcmp(f, "csv") == 0)
                 format = WRES_FORMAT_CSV;
+            else if (strcmp(f, "html") == 0)
+                format = WRES_FORMAT_HTML;
             else
                 return usage_error("unknown format", f);
         } else {

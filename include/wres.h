@@ -109,7 +109,8 @@ enum wres_reason {
 enum wres_format {
     WRES_FORMAT_JSON = 1,
     WRES_FORMAT_TEXT = 2,
-    WRES_FORMAT_CSV = 3
+    WRES_FORMAT_CSV = 3,
+    WRES_FORMAT_HTML = 4    /* since 1.2: one self-contained page, SVG charts */
 };
 
 /* The type of a figure seen through a cursor. */

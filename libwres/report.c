@@ -365,13 +365,14 @@ void wres_report_free(wres_report *report)
 int wres_report_render(wres_report *report, int format, const char **out,
                        size_t *len)
 {
-    if (!report || !out || format < WRES_FORMAT_JSON || format > WRES_FORMAT_CSV)
+    if (!report || !out || format < WRES_FORMAT_JSON || format > WRES_FORMAT_HTML)
         return WRES_E_INVALID;
     wres__buf_free(&report->out);
     switch (format) {
     case WRES_FORMAT_JSON: wres__write_json(&report->m, &report->out); break;
     case WRES_FORMAT_TEXT: wres__write_text(&report->m, &report->out); break;
     case WRES_FORMAT_CSV: wres__write_csv(report, &report->out); break;
+    case WRES_FORMAT_HTML: wres__write_html(&report->m, &report->out); break;
     default: return WRES_E_INVALID;
     }
     if (report->out.oom) {

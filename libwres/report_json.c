@@ -46,6 +46,12 @@ void wres__fmt_double(char *out, size_t cap, double v)
     dot_decimal(out);
 }
 
+void wres__fmt_fixed(char *out, size_t cap, double v, int decimals)
+{
+    snprintf(out, cap, "%.*f", decimals, v);
+    dot_decimal(out);
+}
+
 /* Fixed-point text for the text writer, locale-free. */
 typedef struct fixed_text {
     char s[64];

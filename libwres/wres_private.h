@@ -6,6 +6,7 @@
 #ifndef WRES_PRIVATE_H
 #define WRES_PRIVATE_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -715,5 +716,42 @@ void wres__write_csv(const wres_report *r, wres__buf *b);
 /* Shortest decimal text of a finite double that reads back exactly, with
  * '.' as the decimal point whatever the locale. */
 void wres__fmt_double(char *out, size_t cap, double v);
+/* v with a fixed number of decimals ("%.*f"), '.' whatever the locale. */
+void wres__fmt_fixed(char *out, size_t cap, double v, int decimals);
+
+/* ---- svg.c: the XML writer of the HTML report and its SVG charts -------
+ * Keeps the open elements, so the output is well-formed; escapes all
+ * text and attribute values.  Element names must be string literals (the
+ * stack keeps the pointers). */
+#define WRES__XML_DEPTH 24
+typedef struct wres__xml {
+    wres__buf *b;
+    const char *open[WRES__XML_DEPTH];
+    int depth;
+    int in_tag;             /* the last start tag still takes attributes */
+    int svg_depth;          /* depth of the open <svg>, 0 outside SVG */
+} wres__xml;
+void wres__xml_init(wres__xml *x, wres__buf *b);
+void wres__xml_escape(wres__buf *b, const char *s, size_t n);
+void wres__xml_start(wres__xml *x, const char *name);
+void wres__xml_attr(wres__xml *x, const char *name, const char *value);
+/* A coordinate or length: at most two decimals, no trailing zeros. */
+void wres__xml_attr_num(wres__xml *x, const char *name, double v);
+void wres__xml_text(wres__xml *x, const char *s);
+void wres__xml_vtextf(wres__xml *x, const char *fmt, va_list ap);
+void wres__xml_textf(wres__xml *x, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Markup written as is (the doctype, the style sheet). */
+void wres__xml_raw(wres__xml *x, const char *s);
+void wres__xml_end(wres__xml *x);
+/* <name>text</name> */
+void wres__xml_elem(wres__xml *x, const char *name, const char *text);
+void wres__svg_num(char *out, size_t cap, double v);
+
+/* ---- report_html.c: the self-contained HTML report --------------------- */
+void wres__write_html(const wres__model *m, wres__buf *b);
 
 #endif /* WRES_PRIVATE_H */

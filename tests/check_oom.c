@@ -155,6 +155,7 @@ static char *sequence(void)
     ck_assert_int_eq(wres_report_get(rep, 2, "", "", "relative_likelihood", &v), WRES_NULL);
     STEP(wres_report_render(rep, WRES_FORMAT_TEXT, &out, NULL), WRES_OK);
     STEP(wres_report_render(rep, WRES_FORMAT_CSV, &out, NULL), WRES_OK);
+    STEP(wres_report_render(rep, WRES_FORMAT_HTML, &out, NULL), WRES_OK);
     STEP(wres_report_render(rep, WRES_FORMAT_JSON, &out, &len), WRES_OK);
     json = malloc(len + 1);
     ck_assert_ptr_nonnull(json);

@@ -99,6 +99,12 @@ grep -q '"org": "",' "$t/out"; check "--org trimmed" 0 $?
 same "csv header" "indicator,part,group,measure,value" "$(head -n 1 "$t/out")"
 grep -q '^1,workforce,bme,count,1$' "$t/out"; check "csv row" 0 $?
 
+# html format: one page, the org escaped
+"$bin" --staff "$t/s.csv" --org 'A&B' --format html > "$t/out" 2>/dev/null; check "html" 0 $?
+same "html doctype" "<!DOCTYPE html>" "$(head -n 1 "$t/out")"
+same "html end" "</html>" "$(tail -n 1 "$t/out")"
+grep -q '<title>WRES report: A&amp;B, 2024</title>' "$t/out"; check "html title" 0 $?
+
 # an unreadable file
 "$bin" --staff "$t/missing.csv" --board "$t/b.csv" > /dev/null 2> "$t/err"; check "unreadable" 3 $?
 grep -q "missing.csv: error: unreadable: " "$t/err"; check "unreadable stderr" 0 $?

@@ -1,7 +1,8 @@
 #!/bin/sh
 # libwres runs inside other people's programs, which may have set a locale
 # with a decimal comma.  Its reports must not change: JSON, CSV and text
-# rendered under de_DE.UTF-8 equal those rendered under C, byte for byte.
+# (and HTML) rendered under de_DE.UTF-8 equal those rendered under C, byte
+# for byte.
 set -eu
 lib=${1:-build/libwres.a}
 t=$(mktemp -d)
@@ -19,7 +20,8 @@ static void render(const char *tag)
         "year,ethnicity,voting,executive\n2024,A,yes,no\n2024,H,yes,yes\n2024,B,no,no\n";
     static const char sv[] = "year,group,indicator,yes,respondents\n"
                              "2024,white,5,48,80\n2024,bme,5,56,70\n";
-    static const int fmts[3] = {WRES_FORMAT_JSON, WRES_FORMAT_CSV, WRES_FORMAT_TEXT};
+    static const int fmts[4] = {WRES_FORMAT_JSON, WRES_FORMAT_CSV, WRES_FORMAT_TEXT,
+                                WRES_FORMAT_HTML};
     wres_ctx *ctx;
     wres_report *r;
     const char *out;
@@ -30,7 +32,7 @@ static void render(const char *tag)
     wres_ingest_buffer(ctx, WRES_KIND_BOARD, "b.csv", csv, strlen(csv));
     wres_ingest_buffer(ctx, WRES_KIND_SURVEY_COUNTS, "s.csv", sv, strlen(sv));
     wres_report_new(ctx, "", 2024, &r);
-    for (i = 0; i < 3; i++) {
+    for (i = 0; i < 4; i++) {
         FILE *f;
         snprintf(name, sizeof name, "%s.%d", tag, i);
         f = fopen(name, "w");
@@ -56,8 +58,9 @@ int main(void)
 C
 ${CC:-cc} -std=c11 -Wall -Wextra -Werror -Iinclude "$t/l.c" "$lib" -lm -o "$t/l"
 (cd "$t" && LOCPATH="$t" ./l) || { echo "locale: could not switch to a decimal-comma locale ($?)"; exit 1; }
-for i in 0 1 2; do
+for i in 0 1 2 3; do
     cmp "$t/c.$i" "$t/de.$i" || { echo "locale: output $i differs under de_DE"; diff "$t/c.$i" "$t/de.$i" | head; exit 1; }
 done
 grep -q '"confidence": 0.9,' "$t/c.0"
-echo "locale: reports identical under C and de_DE.UTF-8 (decimal comma)"
+grep -q '>60.0% (' "$t/c.3"   # decimals in the HTML (white 48 of 80)
+echo "locale: reports (JSON, CSV, text, HTML) identical under C and de_DE.UTF-8 (decimal comma)"

@@ -64,7 +64,7 @@ sample="--staff $d/staff.csv --applicants $d/applicants.csv --survey $d/survey.c
 --survey-counts $d/survey_counts.csv --board $d/board.csv --org RXX"
 
 # 1. the sample trust: every format, years, confidence levels
-for f in text json csv; do
+for f in text json csv html; do
     for y in 2022 2023 2024; do
         # shellcheck disable=SC2086
         same $sample --format "$f" --year "$y"
@@ -353,6 +353,9 @@ with report:
     ok(report.render("json") == report.json()
        and report.render_bytes(wres.FORMAT_TEXT) == report.text().encode()
        and report.csv() == report.render(3), "renderings")
+    ok(report.html() == report.render("html") == report.render(4)
+       and report.html().startswith("<!DOCTYPE html>")
+       and wres.FORMAT_HTML == 4, "the HTML rendering")
 
     # periods and progress (libwres 1.1), in a context of their own
     with wres.Context() as pctx:

@@ -185,6 +185,7 @@ class Format(enum.IntEnum):
     JSON = 1
     TEXT = 2
     CSV = 3
+    HTML = 4    # since 1.2
 
 
 class Type(enum.IntEnum):
@@ -1158,7 +1159,7 @@ class Report(_Handle):
 
     def render_bytes(self, format):
         """``wres_report_render``: the report as bytes in ``format`` (a
-        `Format`, its number, or ``"json"``, ``"text"``, ``"csv"``)."""
+        `Format`, its number, or ``"json"``, ``"text"``, ``"csv"``, ``"html"``)."""
         f = _named(Format, format, "format")
         out = ctypes.c_void_p()
         n = _c_size()
@@ -1186,6 +1187,11 @@ class Report(_Handle):
     def csv(self):
         """The CSV rendering, one row per figure, as a str."""
         return self.render(Format.CSV)
+
+    def html(self):
+        """The HTML rendering (since libwres 1.2): one self-contained page
+        with SVG charts, as a str."""
+        return self.render(Format.HTML)
 
     def to_dict(self):
         """The JSON rendering parsed with ``json.loads``: a dict."""

@@ -8,7 +8,7 @@ the same status as the C program:
 
     wres_report.py [--staff F] [--applicants F] [--survey F]
                    [--survey-counts F] [--board F] [--year Y] [--org CODE]
-                   [--confidence C] [--format text|json|csv] [--progress]
+                   [--confidence C] [--format text|json|csv|html] [--progress]
                    [--groups] [--trend] [--by DIM[,DIM]]... [--service-bands Y,Y...]
                    [--low-events N] [--low-people N]
 
@@ -30,7 +30,7 @@ import wres  # noqa: E402
 USAGE = (b"usage: wres-report [--staff F] [--applicants F] [--survey F] "
          b"[--survey-counts F] [--board F]\n"
          b"                   [--year Y] [--org CODE] [--confidence C] "
-         b"[--format text|json|csv] [--progress]\n"
+         b"[--format text|json|csv|html] [--progress]\n"
          b"                   [--groups] [--trend] [--by DIM[,DIM]]... "
          b"[--service-bands Y,Y...]\n"
          b"                   [--low-events N] [--low-people N]\n")
@@ -53,7 +53,7 @@ FLAGS = (b"--staff", b"--applicants", b"--survey", b"--survey-counts",
 KINDS = (wres.Kind.STAFF, wres.Kind.APPLICANTS, wres.Kind.SURVEY,
          wres.Kind.SURVEY_COUNTS, wres.Kind.BOARD)
 FORMATS = {b"text": wres.Format.TEXT, b"json": wres.Format.JSON,
-           b"csv": wres.Format.CSV}
+           b"csv": wres.Format.CSV, b"html": wres.Format.HTML}
 
 # What strtod() accepts in the "C" locale, as a whole string.  The
 # infinities and NaNs it also accepts all fail the range check, with the

@@ -51,6 +51,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             fuzz_check_json(out);
             wres_report_render(r, WRES_FORMAT_TEXT, &out, &len);
             wres_report_render(r, WRES_FORMAT_CSV, &out, &len);
+            wres_report_render(r, WRES_FORMAT_HTML, &out, &len);
             wres_report_free(r);
         }
     wres_ctx_free(ctx);

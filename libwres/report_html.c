@@ -1,0 +1,1660 @@
+/*
+ * report_html.c - the report model as one self-contained HTML page (no
+ * scripts, no external fonts, images or style sheets) with an inline SVG
+ * chart per figure, the counts behind each chart in a table, a plain-
+ * language note on how to read it, and the data-quality figures.  It is
+ * written to be read on paper by a board member: greyscale-safe patterns
+ * and markers on top of the Okabe-Ito colours, every value also in words.
+ *
+ * Like the other writers it computes nothing but percentages of counts
+ * for display.  Every drawing routine takes a series of values and skips a
+ * value that is NaN (a null figure), writing "not available" instead; so
+ * the same routines will draw other series (per ethnic group, per year,
+ * with suppressed values as nulls) when the model has them.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "wres_private.h"
+
+#define CHART_W 720.0   /* width of every chart in SVG units (CSS px) */
+#define NA "not available"
+
+/* Bar styles: colour (Okabe-Ito) and a pattern for greyscale. */
+enum { ST_WHITE = 0, ST_BME = 1, ST_OTHER = 2, ST_N = 3 };
+static const char *const st_colour[ST_N] = {"#0072B2", "#E69F00", "#009E73"};
+static const char *const st_pattern[ST_N] = {"white", "bme", "other"};
+
+typedef struct page {
+    wres__xml x;
+    const wres__model *m;
+    const char *org;        /* the organisation as shown */
+    char conf[32];          /* the confidence level in percent: "95" */
+    char alpha[32];         /* 1 - confidence: "0.05" */
+} page;
+
+/* ---- small formatting helpers ------------------------------------------- */
+
+typedef struct num_text {
+    char s[64];
+} num_text;
+
+static num_text fixed(double v, int decimals)
+{
+    num_text t;
+
+    wres__fmt_fixed(t.s, sizeof t.s, v, decimals);
+    if (strcmp(t.s, "-0.0") == 0 || strcmp(t.s, "-0.00") == 0)
+        memmove(t.s, t.s + 1, strlen(t.s));
+    return t;
+}
+
+/* 70.6%, or "not available" */
+static num_text pct_text(double v)
+{
+    num_text t;
+    size_t n;
+
+    if (!isfinite(v)) {
+        snprintf(t.s, sizeof t.s, "%s", NA);
+        return t;
+    }
+    t = fixed(v, 1);
+    n = strlen(t.s);
+    if (n + 1 < sizeof t.s) {
+        t.s[n] = '%';
+        t.s[n + 1] = '\0';
+    }
+    return t;
+}
+
+/* 0.050000 -> 0.05 */
+static void trim_zeros(char *s)
+{
+    char *e, *dot = strchr(s, '.');
+
+    if (!dot)
+        return;
+    e = dot + strlen(dot) - 1;
+    while (e > dot && *e == '0')
+        *e-- = '\0';
+    if (e == dot)
+        *e = '\0';
+}
+
+static num_text count_text(int64_t v)
+{
+    num_text t;
+
+    snprintf(t.s, sizeof t.s, "%lld", (long long)v);
+    return t;
+}
+
+static num_text p_text(double p)
+{
+    num_text t;
+
+    if (!isfinite(p))
+        snprintf(t.s, sizeof t.s, "%s", NA);
+    else if (p < 0.0001)
+        snprintf(t.s, sizeof t.s, "< 0.0001");
+    else
+        t = fixed(p, 4);
+    return t;
+}
+
+static const char *yes_no(int v)
+{
+    return v < 0 ? NA : v ? "yes" : "no";
+}
+
+static const char *sgroup_title(int g)
+{
+    static const char *const t[WRES__SGROUPS] = {"Non-clinical staff",
+                                                 "Clinical staff",
+                                                 "Medical and dental staff"};
+    return g >= 0 && g < WRES__SGROUPS ? t[g] : "All staff groups";
+}
+
+static double share(int64_t x, int64_t n)
+{
+    return n > 0 ? (double)x / (double)n * 100.0 : NAN;
+}
+
+/* A text built piece by piece (a chart's <desc>); its failure is the
+ * page's. */
+static const char *done_text(page *p, wres__buf *t)
+{
+    if (t->oom)
+        p->x.b->oom = 1;
+    return t->p && !t->oom ? t->p : "";
+}
+
+/* ---- HTML pieces -------------------------------------------------------- */
+
+static void el(page *p, const char *name, const char *cls, const char *text)
+{
+    wres__xml_start(&p->x, name);
+    if (cls)
+        wres__xml_attr(&p->x, "class", cls);
+    wres__xml_text(&p->x, text);
+    wres__xml_end(&p->x);
+}
+
+static void th(page *p, const char *scope, const char *text)
+{
+    wres__xml_start(&p->x, "th");
+    wres__xml_attr(&p->x, "scope", scope);
+    wres__xml_text(&p->x, text);
+    wres__xml_end(&p->x);
+}
+
+static void td(page *p, const char *text)
+{
+    el(p, "td", "n", text);
+}
+
+static void td_count(page *p, int64_t v)
+{
+    td(p, count_text(v).s);
+}
+
+/* <table><caption>..</caption><thead><tr><th scope=col>...</tr></thead><tbody> */
+static void table_start(page *p, const char *caption, const char *const *cols,
+                        size_t n)
+{
+    size_t i;
+
+    wres__xml_start(&p->x, "table");
+    el(p, "caption", NULL, caption);
+    wres__xml_start(&p->x, "thead");
+    wres__xml_start(&p->x, "tr");
+    for (i = 0; i < n; i++)
+        th(p, "col", cols[i]);
+    wres__xml_end(&p->x);
+    wres__xml_end(&p->x);
+    wres__xml_start(&p->x, "tbody");
+}
+
+static void table_end(page *p)
+{
+    wres__xml_end(&p->x);   /* tbody */
+    wres__xml_end(&p->x);   /* table */
+}
+
+static void not_available(page *p, const char *why)
+{
+    wres__xml_start(&p->x, "p");
+    wres__xml_attr(&p->x, "class", "na");
+    wres__xml_textf(&p->x, "Not available: %s", why);
+    wres__xml_end(&p->x);
+}
+
+/* ---- SVG pieces --------------------------------------------------------- */
+
+static void svg_open(page *p, const char *id, double h, const char *title,
+                     const char *desc)
+{
+    wres__xml *x = &p->x;
+    char t[80], ids[200];
+    int s;
+
+    wres__xml_start(x, "svg");
+    wres__xml_attr(x, "xmlns", "http://www.w3.org/2000/svg");
+    wres__xml_attr(x, "id", id);
+    wres__xml_attr(x, "class", "chart");
+    wres__xml_attr_num(x, "width", CHART_W);
+    wres__xml_attr_num(x, "height", h);
+    snprintf(t, sizeof t, "0 0 %d %d", (int)CHART_W, (int)ceil(h));
+    wres__xml_attr(x, "viewBox", t);
+    wres__xml_attr(x, "role", "img");
+    snprintf(ids, sizeof ids, "%s-title %s-desc", id, id);
+    wres__xml_attr(x, "aria-labelledby", ids);
+    wres__xml_attr(x, "font-family", "Arial, Helvetica, sans-serif");
+    wres__xml_attr(x, "font-size", "12");
+    wres__xml_start(x, "title");
+    snprintf(ids, sizeof ids, "%s-title", id);
+    wres__xml_attr(x, "id", ids);
+    wres__xml_text(x, title);
+    wres__xml_end(x);
+    wres__xml_start(x, "desc");
+    snprintf(ids, sizeof ids, "%s-desc", id);
+    wres__xml_attr(x, "id", ids);
+    wres__xml_text(x, desc);
+    wres__xml_end(x);
+    /* fills: a colour and, for greyscale, a pattern (white: solid; BME:
+     * diagonal hatching; other: horizontal lines) */
+    wres__xml_start(x, "defs");
+    for (s = 0; s < ST_N; s++) {
+        snprintf(ids, sizeof ids, "%s-%s", id, st_pattern[s]);
+        wres__xml_start(x, "pattern");
+        wres__xml_attr(x, "id", ids);
+        wres__xml_attr(x, "width", "6");
+        wres__xml_attr(x, "height", "6");
+        wres__xml_attr(x, "patternUnits", "userSpaceOnUse");
+        if (s == ST_BME)
+            wres__xml_attr(x, "patternTransform", "rotate(45)");
+        wres__xml_start(x, "rect");
+        wres__xml_attr(x, "width", "6");
+        wres__xml_attr(x, "height", "6");
+        wres__xml_attr(x, "fill", st_colour[s]);
+        wres__xml_end(x);
+        if (s != ST_WHITE) {
+            wres__xml_start(x, "path");
+            wres__xml_attr(x, "d", s == ST_BME ? "M0 0V6" : "M0 3H6");
+            wres__xml_attr(x, "stroke", "#000");
+            wres__xml_attr(x, "stroke-opacity", "0.6");
+            wres__xml_attr(x, "stroke-width", "1.6");
+            wres__xml_end(x);
+        }
+        wres__xml_end(x);   /* pattern */
+    }
+    wres__xml_end(x);       /* defs */
+}
+
+static void fill_ref(page *p, const char *id, int style)
+{
+    char t[200];
+
+    snprintf(t, sizeof t, "url(#%s-%s)", id, st_pattern[style]);
+    wres__xml_attr(&p->x, "fill", t);
+}
+
+static void line(page *p, const char *cls, double x1, double y1, double x2,
+                 double y2, const char *stroke, double width, const char *dash)
+{
+    wres__xml *x = &p->x;
+
+    wres__xml_start(x, "line");
+    if (cls)
+        wres__xml_attr(x, "class", cls);
+    wres__xml_attr_num(x, "x1", x1);
+    wres__xml_attr_num(x, "y1", y1);
+    wres__xml_attr_num(x, "x2", x2);
+    wres__xml_attr_num(x, "y2", y2);
+    wres__xml_attr(x, "stroke", stroke);
+    wres__xml_attr_num(x, "stroke-width", width);
+    if (dash)
+        wres__xml_attr(x, "stroke-dasharray", dash);
+    wres__xml_end(x);
+}
+
+/* A line with a white halo, so it shows over bars of any colour. */
+static void halo_line(page *p, const char *cls, double x1, double y1,
+                      double x2, double y2, double width, const char *dash)
+{
+    wres__xml_start(&p->x, "g");
+    if (cls)
+        wres__xml_attr(&p->x, "class", cls);
+    line(p, NULL, x1, y1, x2, y2, "#fff", width + 2.5, NULL);
+    line(p, NULL, x1, y1, x2, y2, "#000", width, dash);
+    wres__xml_end(&p->x);
+}
+
+/* An interval: a horizontal line with end caps, at height y. */
+static void whisker(page *p, double x1, double x2, double y)
+{
+    wres__xml_start(&p->x, "g");
+    wres__xml_attr(&p->x, "class", "ci");
+    line(p, NULL, x1, y, x2, y, "#fff", 4.0, NULL);
+    line(p, NULL, x1, y - 5, x1, y + 5, "#fff", 4.0, NULL);
+    line(p, NULL, x2, y - 5, x2, y + 5, "#fff", 4.0, NULL);
+    line(p, NULL, x1, y, x2, y, "#000", 1.5, NULL);
+    line(p, NULL, x1, y - 5, x1, y + 5, "#000", 1.5, NULL);
+    line(p, NULL, x2, y - 5, x2, y + 5, "#000", 1.5, NULL);
+    wres__xml_end(&p->x);
+}
+
+static void text(page *p, double x0, double y0, const char *anchor,
+                 const char *cls, const char *s)
+{
+    wres__xml *x = &p->x;
+
+    wres__xml_start(x, "text");
+    if (cls)
+        wres__xml_attr(x, "class", cls);
+    wres__xml_attr_num(x, "x", x0);
+    wres__xml_attr_num(x, "y", y0);
+    if (anchor)
+        wres__xml_attr(x, "text-anchor", anchor);
+    if (cls && strcmp(cls, "na") == 0)
+        wres__xml_attr(x, "font-style", "italic");
+    wres__xml_text(x, s);
+    wres__xml_end(x);
+}
+
+static void rect(page *p, const char *cls, double x0, double y0, double w,
+                 double h)
+{
+    wres__xml *x = &p->x;
+
+    wres__xml_start(x, "rect");
+    if (cls)
+        wres__xml_attr(x, "class", cls);
+    wres__xml_attr_num(x, "x", x0);
+    wres__xml_attr_num(x, "y", y0);
+    wres__xml_attr_num(x, "width", w);
+    wres__xml_attr_num(x, "height", h);
+}
+
+/* The legend: entries in two columns from y0; returns the height used. */
+enum { LG_BAR, LG_LINE_DASH, LG_LINE_DOT, LG_LINE_SOLID, LG_CI, LG_POINT,
+       LG_BAND };
+typedef struct legend_item {
+    int kind, style;
+    const char *label;
+} legend_item;
+
+static double legend(page *p, const char *id, const legend_item *it, size_t n,
+                     double y0)
+{
+    size_t i;
+
+    wres__xml_start(&p->x, "g");
+    wres__xml_attr(&p->x, "class", "legend");
+    for (i = 0; i < n; i++) {
+        double lx = 10 + (double)(i % 2) * 360, ly = y0 + (double)(i / 2) * 20;
+        switch (it[i].kind) {
+        case LG_BAR:
+            rect(p, NULL, lx, ly, 24, 14);
+            fill_ref(p, id, it[i].style);
+            wres__xml_attr(&p->x, "stroke", "#000");
+            wres__xml_attr(&p->x, "stroke-width", "0.5");
+            wres__xml_end(&p->x);
+            break;
+        case LG_LINE_DASH:
+            halo_line(p, NULL, lx, ly + 7, lx + 24, ly + 7, 2, "6 3");
+            break;
+        case LG_LINE_DOT:
+            halo_line(p, NULL, lx, ly + 7, lx + 24, ly + 7, 2, "2 2");
+            break;
+        case LG_LINE_SOLID:
+            line(p, NULL, lx + 12, ly, lx + 12, ly + 14, "#000", 1.5, NULL);
+            break;
+        case LG_CI:
+            whisker(p, lx + 2, lx + 22, ly + 7);
+            break;
+        case LG_POINT:
+            wres__xml_start(&p->x, "circle");
+            wres__xml_attr_num(&p->x, "cx", lx + 12);
+            wres__xml_attr_num(&p->x, "cy", ly + 7);
+            wres__xml_attr(&p->x, "r", "5");
+            wres__xml_attr(&p->x, "fill", "#000");
+            wres__xml_end(&p->x);
+            break;
+        case LG_BAND:
+            rect(p, NULL, lx, ly, 24, 14);
+            wres__xml_attr(&p->x, "fill", "#d9d9d9");
+            wres__xml_attr(&p->x, "stroke", "#888");
+            wres__xml_attr(&p->x, "stroke-width", "0.5");
+            wres__xml_end(&p->x);
+            break;
+        }
+        text(p, lx + 32, ly + 11.5, NULL, NULL, it[i].label);
+    }
+    wres__xml_end(&p->x);
+    return (double)((n + 1) / 2) * 20;
+}
+
+/* ---- bar chart: percentages on 0..100 ------------------------------------
+ * One horizontal bar per row; rows come in groups (a label at the left for
+ * each group), values in a column at the right.  Reference lines (say,
+ * the whole workforce) cross the chart.  A NaN value is not drawn: its row
+ * says "not available". */
+typedef struct bar_row {
+    const char *group;      /* non-NULL: starts a group with this label */
+    int style;              /* ST_* */
+    const char *tag;        /* before the value at the right, or NULL */
+    double v, lo, hi;       /* percent; lo, hi NaN: no interval */
+} bar_row;
+
+typedef struct ref_line {
+    const char *label;      /* legend text */
+    double v;               /* percent; NaN: not drawn */
+    int dotted;
+} ref_line;
+
+typedef struct bar_spec {
+    const char *id, *title, *desc, *axis;
+    const char *series[ST_N];   /* legend text of each style used, or NULL */
+    const bar_row *rows;
+    size_t n_rows;
+    const ref_line *refs;
+    size_t n_refs;
+    int with_ci;
+} bar_spec;
+
+#define BAR_H 16.0
+#define BAR_GAP 3.0
+#define GROUP_GAP 9.0
+
+static double pct_x(double v, double pl, double pr)
+{
+    if (v < 0)
+        v = 0;
+    if (v > 100)
+        v = 100;
+    return pl + v / 100.0 * (pr - pl);
+}
+
+static void bar_chart(page *p, const bar_spec *c)
+{
+    wres__xml *x = &p->x;
+    legend_item items[ST_N + 4];
+    size_t n_items = 0, i, g0 = 0;
+    double pl = 150, pr = c->with_ci ? 520 : 600, pt, pb, h, y, lh, gy = 0;
+    int s, t;
+
+    for (s = 0; s < ST_N; s++)
+        if (c->series[s]) {
+            items[n_items].kind = LG_BAR;
+            items[n_items].style = s;
+            items[n_items++].label = c->series[s];
+        }
+    if (c->with_ci) {
+        items[n_items].kind = LG_CI;
+        items[n_items].style = 0;
+        items[n_items++].label = "interval (see the note)";
+    }
+    for (i = 0; i < c->n_refs && n_items < sizeof items / sizeof items[0]; i++) {
+        items[n_items].kind = c->refs[i].dotted ? LG_LINE_DOT : LG_LINE_DASH;
+        items[n_items].style = 0;
+        items[n_items++].label = c->refs[i].label;
+    }
+    lh = (double)((n_items + 1) / 2) * 20;
+    pt = 10 + lh + 10;
+    y = pt + 4;
+    for (i = 0; i < c->n_rows; i++) {
+        if (c->rows[i].group && i)
+            y += GROUP_GAP;
+        y += BAR_H + BAR_GAP;
+    }
+    pb = y + 2;
+    h = pb + 44;
+
+    svg_open(p, c->id, h, c->title, c->desc);
+    legend(p, c->id, items, n_items, 10);
+
+    /* grid and axis */
+    wres__xml_start(x, "g");
+    wres__xml_attr(x, "class", "axis");
+    for (t = 0; t <= 100; t += 20) {
+        char lab[16];
+        double gx = pct_x(t, pl, pr);
+        line(p, NULL, gx, pt, gx, pb, "#c8c8c8", 1, NULL);
+        snprintf(lab, sizeof lab, "%d%%", t);
+        text(p, gx, pb + 16, "middle", NULL, lab);
+    }
+    line(p, NULL, pl, pt, pl, pb, "#000", 1, NULL);
+    text(p, (pl + pr) / 2, pb + 36, "middle", NULL, c->axis);
+    wres__xml_end(x);
+
+    /* bars, intervals, values, group labels */
+    y = pt + 4;
+    for (i = 0; i < c->n_rows; i++) {
+        const bar_row *r = &c->rows[i];
+        double yc;
+        if (r->group || i == 0) {
+            if (i)
+                y += GROUP_GAP;
+            g0 = i;
+            gy = y;
+        }
+        yc = y + BAR_H / 2;
+        if (isfinite(r->v)) {
+            rect(p, "bar", pl, y, pct_x(r->v, pl, pr) - pl, BAR_H);
+            fill_ref(p, c->id, r->style);
+            wres__xml_attr(x, "stroke", "#000");
+            wres__xml_attr(x, "stroke-width", "0.5");
+            wres__xml_end(x);
+            if (c->with_ci && isfinite(r->lo) && isfinite(r->hi))
+                whisker(p, pct_x(r->lo, pl, pr), pct_x(r->hi, pl, pr), yc);
+            wres__xml_start(x, "text");
+            wres__xml_attr_num(x, "x", pr + 12);
+            wres__xml_attr_num(x, "y", yc + 4);
+            if (r->tag)
+                wres__xml_textf(x, "%s ", r->tag);
+            if (c->with_ci && isfinite(r->lo) && isfinite(r->hi))
+                wres__xml_textf(x, "%s (%s to %s)", pct_text(r->v).s,
+                                fixed(r->lo, 1).s, fixed(r->hi, 1).s);
+            else
+                wres__xml_text(x, pct_text(r->v).s);
+            wres__xml_end(x);
+        } else {
+            text(p, pl + 6, yc + 4, NULL, "na", NA);
+            wres__xml_start(x, "text");
+            wres__xml_attr(x, "class", "na");
+            wres__xml_attr_num(x, "x", pr + 12);
+            wres__xml_attr_num(x, "y", yc + 4);
+            wres__xml_attr(x, "font-style", "italic");
+            if (r->tag)
+                wres__xml_textf(x, "%s ", r->tag);
+            wres__xml_text(x, NA);
+            wres__xml_end(x);
+        }
+        y += BAR_H + BAR_GAP;
+        /* the group's label, centred on its bars, once the group ends */
+        if (i + 1 == c->n_rows || c->rows[i + 1].group) {
+            if (c->rows[g0].group)
+                text(p, pl - 8, (gy + y - BAR_GAP) / 2 + 4, "end", NULL,
+                     c->rows[g0].group);
+        }
+    }
+
+    /* reference lines on top */
+    for (i = 0; i < c->n_refs; i++)
+        if (isfinite(c->refs[i].v)) {
+            double rx = pct_x(c->refs[i].v, pl, pr);
+            halo_line(p, "ref", rx, pt - 4, rx, pb, 2,
+                      c->refs[i].dotted ? "2 2" : "6 3");
+        }
+    wres__xml_end(x);   /* svg */
+}
+
+/* ---- relative-likelihood chart: log scale -------------------------------
+ * One row per figure: the point, its interval, the shaded non-adverse
+ * range 0.80-1.25 and the line of parity at 1.  A null figure, or 0 (no
+ * place on a log scale), is written, not drawn. */
+typedef struct rl_row {
+    const char *label;
+    const wres__rl *r;
+} rl_row;
+
+typedef struct rl_spec {
+    const char *id, *title, *desc;
+    const char *below, *above;  /* what a value below / above 1 means */
+    const rl_row *rows;
+    size_t n_rows;
+} rl_spec;
+
+#define RL_MAX 100.0
+#define RL_ROW_H 34.0
+
+static void rl_chart(page *p, const rl_spec *c)
+{
+    static const double ends[] = {2, 5, 10, 20, 50, 100};
+    static const double ticks[] = {0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1,
+                                   2, 5, 10, 20, 50, 100};
+    wres__xml *x = &p->x;
+    legend_item items[4] = {{LG_POINT, 0, "relative likelihood"},
+                            {LG_CI, 0, "interval (see the note)"},
+                            {LG_BAND, 0, "non-adverse range 0.80 to 1.25"},
+                            {LG_LINE_SOLID, 0, "1: equally likely"}};
+    double pl = 150, pr = 520, pt, pb, h, span = 2, amax, y;
+    size_t i, k;
+
+    /* the scale: symmetric about 1, wide enough for every finite value */
+    for (i = 0; i < c->n_rows; i++) {
+        const wres__rl *r = c->rows[i].r;
+        double v[3] = {r->rl, r->lo, r->hi};
+        for (k = 0; k < 3; k++)
+            if (isfinite(v[k]) && v[k] > 0) {
+                double f = v[k] >= 1 ? v[k] : 1 / v[k];
+                if (f > span)
+                    span = f;
+            }
+    }
+    amax = RL_MAX;
+    for (k = 0; k < sizeof ends / sizeof ends[0]; k++)
+        if (ends[k] >= span) {
+            amax = ends[k];
+            break;
+        }
+#define RLX(v) (pl + (log(v) / log(amax) + 1) / 2 * (pr - pl))
+
+    pt = 10 + 40 + 12;
+    pb = pt + (double)c->n_rows * RL_ROW_H + 4;
+    h = pb + 72;
+    svg_open(p, c->id, h, c->title, c->desc);
+    legend(p, c->id, items, 4, 10);
+
+    /* the non-adverse range, the grid, parity */
+    rect(p, "band", RLX(0.8), pt, RLX(1.25) - RLX(0.8), pb - pt);
+    wres__xml_attr(x, "fill", "#d9d9d9");
+    wres__xml_end(x);
+    wres__xml_start(x, "g");
+    wres__xml_attr(x, "class", "axis");
+    for (k = 0; k < sizeof ticks / sizeof ticks[0]; k++) {
+        char lab[32];
+        double tx;
+        if (ticks[k] < 1 / amax * 0.999 || ticks[k] > amax * 1.001)
+            continue;
+        tx = RLX(ticks[k]);
+        if (ticks[k] != 1)
+            line(p, NULL, tx, pt, tx, pb, "#c8c8c8", 1, NULL);
+        wres__fmt_double(lab, sizeof lab, ticks[k]);
+        text(p, tx, pb + 16, "middle", NULL, lab);
+    }
+    if (amax <= 2) {
+        /* room to label the range's ends too */
+        text(p, RLX(0.8), pb + 16, "middle", NULL, "0.8");
+        text(p, RLX(1.25), pb + 16, "middle", NULL, "1.25");
+    }
+    line(p, NULL, pl, pb, pr, pb, "#000", 1, NULL);
+    text(p, (pl + pr) / 2, pb + 34, "middle", NULL,
+         "Relative likelihood (ratio, logarithmic scale)");
+    wres__xml_start(x, "text");
+    wres__xml_attr_num(x, "x", pl);
+    wres__xml_attr_num(x, "y", pb + 52);
+    wres__xml_textf(x, "\xe2\x86\x90 below 1: %s", c->below);
+    wres__xml_end(x);
+    wres__xml_start(x, "text");
+    wres__xml_attr_num(x, "x", pr);
+    wres__xml_attr_num(x, "y", pb + 68);
+    wres__xml_attr(x, "text-anchor", "end");
+    wres__xml_textf(x, "above 1: %s \xe2\x86\x92", c->above);
+    wres__xml_end(x);
+    wres__xml_end(x);
+    line(p, "parity", RLX(1), pt, RLX(1), pb, "#000", 1.5, NULL);
+
+    y = pt + 4;
+    for (i = 0; i < c->n_rows; i++) {
+        const wres__rl *r = c->rows[i].r;
+        double yc = y + RL_ROW_H / 2;
+        text(p, pl - 8, yc + 4, "end", NULL, c->rows[i].label);
+        if (!isfinite(r->rl)) {
+            text(p, pl + 6, yc + 4, NULL, "na", NA);
+            text(p, pr + 12, yc + 4, NULL, "na", NA);
+        } else if (r->rl <= 0) {
+            text(p, pl + 6, yc + 4, NULL, "na", "0: cannot be shown on this scale");
+            text(p, pr + 12, yc + 4, NULL, NULL, "0 (no interval)");
+        } else {
+            double cx = RLX(fmin(fmax(r->rl, 1 / amax), amax));
+            if (isfinite(r->lo) && isfinite(r->hi))
+                whisker(p, RLX(fmax(r->lo, 1 / amax)), RLX(fmin(r->hi, amax)), yc);
+            wres__xml_start(x, "circle");
+            wres__xml_attr(x, "class", "pt");
+            wres__xml_attr_num(x, "cx", cx);
+            wres__xml_attr_num(x, "cy", yc);
+            wres__xml_attr(x, "r", "5.5");
+            wres__xml_attr(x, "fill", "#000");
+            wres__xml_attr(x, "stroke", "#fff");
+            wres__xml_attr(x, "stroke-width", "1.5");
+            wres__xml_end(x);
+            wres__xml_start(x, "text");
+            wres__xml_attr_num(x, "x", pr + 12);
+            wres__xml_attr_num(x, "y", yc + 4);
+            if (isfinite(r->lo) && isfinite(r->hi))
+                wres__xml_textf(x, "%s (%s to %s)", fixed(r->rl, 2).s,
+                                fixed(r->lo, 2).s, fixed(r->hi, 2).s);
+            else
+                wres__xml_text(x, fixed(r->rl, 2).s);
+            wres__xml_end(x);
+        }
+        y += RL_ROW_H;
+    }
+#undef RLX
+    wres__xml_end(x);   /* svg */
+}
+
+/* ---- the page ----------------------------------------------------------- */
+
+static const char *const style_sheet =
+    "body{font-family:Arial,Helvetica,sans-serif;color:#111;background:#fff;"
+    "max-width:48rem;margin:1.5rem auto;padding:0 1rem;line-height:1.45;"
+    "font-size:15px}"
+    "h1{font-size:1.6rem;margin:0 0 .3rem}"
+    "h2{font-size:1.25rem;border-bottom:2px solid #111;padding-bottom:.2rem;"
+    "margin-top:2.2rem;break-after:avoid}"
+    "h3{font-size:1.05rem;margin:1.4rem 0 .4rem;break-after:avoid}"
+    "figure{margin:.6rem 0;break-inside:avoid}"
+    "svg.chart{display:block;width:100%;height:auto;max-width:720px}"
+    "table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.85rem;"
+    "break-inside:avoid;font-variant-numeric:tabular-nums}"
+    "caption{text-align:left;font-weight:bold;padding:.2rem 0}"
+    "th,td{border:1px solid #999;padding:.15rem .45rem;vertical-align:top}"
+    "thead th{background:#eee}"
+    "tbody th{text-align:left;font-weight:normal}"
+    "td.n{text-align:right}"
+    "td,tbody th{overflow-wrap:anywhere}"
+    "td.n,td.k{white-space:nowrap;overflow-wrap:normal}"
+    ".note p{margin:.3rem 0}"
+    ".na{font-style:italic}"
+    ".note{border-left:4px solid #0072B2;padding:.1rem .8rem;margin:.4rem 0 .8rem}"
+    ".meta{color:#333}"
+    "nav ul{columns:2;padding-left:1.2rem}"
+    "@page{size:A4;margin:14mm}"
+    "@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}"
+    "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
+    "nav{display:none}a{color:inherit;text-decoration:none}"
+    "h2{break-before:auto}section{break-inside:auto}}";
+
+static const char *const ind_heading[10] = {
+    "",
+    "Indicator 1: staff in each band compared with the overall workforce",
+    "Indicator 2: white applicants appointed from shortlisting compared with "
+    "BME applicants",
+    "Indicator 3: BME staff entering the formal disciplinary process compared "
+    "with white staff",
+    "Indicator 4: white staff accessing non-mandatory training and CPD "
+    "compared with BME staff",
+    "Indicator 5: harassment, bullying or abuse from patients, relatives or "
+    "the public",
+    "Indicator 6: harassment, bullying or abuse from staff",
+    "Indicator 7: equal opportunities for career progression or promotion",
+    "Indicator 8: discrimination at work from a manager, team leader or other "
+    "colleagues",
+    "Indicator 9: board membership compared with the overall workforce",
+};
+
+/* Why an indicator is not available: the input it needs. */
+static const char *const ind_needs[10] = {
+    "",
+    "no staff records were supplied for this organisation and year.",
+    "no applicant records were supplied for this organisation and year.",
+    "no staff records with disciplinary information were supplied for this "
+    "organisation and year.",
+    "no staff records with training information were supplied for this "
+    "organisation and year.",
+    "no staff survey answers to this question were supplied for this "
+    "organisation and year.",
+    "no staff survey answers to this question were supplied for this "
+    "organisation and year.",
+    "no staff survey answers to this question were supplied for this "
+    "organisation and year.",
+    "no staff survey answers to this question were supplied for this "
+    "organisation and year.",
+    "no board records were supplied for this organisation and year.",
+};
+
+static void section_start(page *p, int ind)
+{
+    char id[16];
+
+    snprintf(id, sizeof id, "ind-%d", ind);
+    wres__xml_start(&p->x, "section");
+    wres__xml_attr(&p->x, "id", id);
+    el(p, "h2", NULL, ind_heading[ind]);
+}
+
+/* A figure: the chart and the note on reading it. */
+static void figure_start(page *p, const char *heading)
+{
+    if (heading)
+        el(p, "h3", NULL, heading);
+    wres__xml_start(&p->x, "figure");
+}
+
+/* The note under a chart: paragraphs, each with a lead in bold. */
+static void note_start(page *p)
+{
+    wres__xml_start(&p->x, "div");
+    wres__xml_attr(&p->x, "class", "note");
+}
+
+static void note_para(page *p, const char *lead, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+static void note_para(page *p, const char *lead, const char *fmt, ...)
+{
+    va_list ap;
+
+    wres__xml_start(&p->x, "p");
+    if (lead) {
+        el(p, "strong", NULL, lead);
+        wres__xml_text(&p->x, " ");
+    }
+    va_start(ap, fmt);
+    wres__xml_vtextf(&p->x, fmt, ap);
+    va_end(ap);
+    wres__xml_end(&p->x);
+}
+
+static void note_end(page *p)
+{
+    wres__xml_end(&p->x);
+}
+
+/* ---- indicator 1 -------------------------------------------------------- */
+
+#define I1_ROWS (2 * (WRES__BANDS + 1))
+
+static void i1_table_row(page *p, const char *label, const wres__mix *m)
+{
+    wres__xml_start(&p->x, "tr");
+    th(p, "row", label);
+    td_count(p, m->white);
+    td_count(p, m->bme);
+    td_count(p, m->unknown);
+    td_count(p, m->total);
+    td(p, pct_text(share(m->white, m->total)).s);
+    td(p, pct_text(share(m->bme, m->total)).s);
+    td(p, pct_text(share(m->unknown, m->total)).s);
+    wres__xml_end(&p->x);
+}
+
+/* The bands of a chart from the top: the most senior first in each pay
+ * structure, Agenda for Change (VSM down to Under Band 1), then the
+ * medical grades (consultant first), then Other. */
+static const int band_order[WRES__BANDS] = {
+    WRES__BAND_VSM, WRES__BAND_9, WRES__BAND_8D, WRES__BAND_8C, WRES__BAND_8B,
+    WRES__BAND_8A, WRES__BAND_7, WRES__BAND_6, WRES__BAND_5, WRES__BAND_4,
+    WRES__BAND_3, WRES__BAND_2, WRES__BAND_1, WRES__BAND_UNDER1,
+    WRES__BAND_CONSULTANT, WRES__BAND_CAREER, WRES__BAND_TRAINEE,
+    WRES__BAND_OTHER};
+
+/* The chart and table of one staff group (sgroup -1: all groups). */
+static void i1_chart(page *p, int sgroup)
+{
+    static const char *const cols[] = {"Band", "White", "BME", "Unknown",
+                                       "Total", "White %", "BME %",
+                                       "Unknown %"};
+    const wres__model *m = p->m;
+    bar_row rows[I1_ROWS];
+    ref_line refs[2];
+    bar_spec c;
+    wres__buf d = {NULL, 0, 0, 0}, t = {NULL, 0, 0, 0};
+    const wres__i1row *all = NULL;
+    size_t n = 0, i, k;
+    char id[32], cap[200];
+    double wf_white = share(m->workforce.white, m->workforce.total);
+    double wf_bme = share(m->workforce.bme, m->workforce.total);
+
+    for (i = 0; i < m->n_rows; i++)
+        if (m->rows[i].sgroup == sgroup && m->rows[i].band < 0)
+            all = &m->rows[i];
+    snprintf(id, sizeof id, "chart-1-%s",
+             sgroup < 0 ? "all" : wres__staff_group_name(sgroup));
+    wres__buf_printf(&t, "Indicator 1: white and BME staff by band, %s, ",
+                     sgroup_title(sgroup));
+    wres__buf_puts(&t, p->org);
+    wres__buf_printf(&t, ", %d", m->year);
+    wres__buf_printf(&d, "Horizontal bar chart of the percentage of staff in "
+                     "each band who are white and who are BME, %s, most "
+                     "senior band at the top, with the whole workforce as "
+                     "reference lines (white %s, BME %s).",
+                     sgroup_title(sgroup), pct_text(wf_white).s,
+                     pct_text(wf_bme).s);
+    for (k = 0; k < WRES__BANDS; k++) {
+        const wres__i1row *r = NULL;
+        for (i = 0; i < m->n_rows; i++)
+            if (m->rows[i].sgroup == sgroup && m->rows[i].band == band_order[k])
+                r = &m->rows[i];
+        if (!r || n + 2 > I1_ROWS - 2)
+            continue;
+        rows[n].group = wres__band_name(r->band);
+        rows[n].style = ST_WHITE;
+        rows[n].tag = "white";
+        rows[n].v = share(r->m.white, r->m.total);
+        rows[n].lo = rows[n].hi = NAN;
+        rows[n + 1] = rows[n];
+        rows[n + 1].group = NULL;
+        rows[n + 1].style = ST_BME;
+        rows[n + 1].tag = "BME";
+        rows[n + 1].v = share(r->m.bme, r->m.total);
+        wres__buf_printf(&d, " %s: white %s, BME %s of %lld staff.",
+                         wres__band_name(r->band), pct_text(rows[n].v).s,
+                         pct_text(rows[n + 1].v).s, (long long)r->m.total);
+        n += 2;
+    }
+    if (all) {
+        rows[n].group = sgroup < 0 ? "All staff" : "All bands";
+        rows[n].style = ST_WHITE;
+        rows[n].tag = "white";
+        rows[n].v = share(all->m.white, all->m.total);
+        rows[n].lo = rows[n].hi = NAN;
+        rows[n + 1] = rows[n];
+        rows[n + 1].group = NULL;
+        rows[n + 1].style = ST_BME;
+        rows[n + 1].tag = "BME";
+        rows[n + 1].v = share(all->m.bme, all->m.total);
+        wres__buf_printf(&d, " All bands: white %s, BME %s of %lld staff.",
+                         pct_text(rows[n].v).s, pct_text(rows[n + 1].v).s,
+                         (long long)all->m.total);
+        n += 2;
+    }
+    refs[0].label = "whole workforce, white";
+    refs[0].v = wf_white;
+    refs[0].dotted = 0;
+    refs[1].label = "whole workforce, BME";
+    refs[1].v = wf_bme;
+    refs[1].dotted = 1;
+
+    memset(&c, 0, sizeof c);
+    c.id = id;
+    c.title = done_text(p, &t);
+    c.desc = done_text(p, &d);
+    c.axis = "Percentage of the staff in the band (%)";
+    c.series[ST_WHITE] = "white staff";
+    c.series[ST_BME] = "BME staff";
+    c.rows = rows;
+    c.n_rows = n;
+    c.refs = refs;
+    c.n_refs = 2;
+
+    figure_start(p, sgroup_title(sgroup));
+    bar_chart(p, &c);
+    wres__xml_end(&p->x);   /* figure */
+    wres__buf_free(&t);
+    wres__buf_free(&d);
+
+    snprintf(cap, sizeof cap, "%s by band: white, BME and unknown ethnicity "
+             "(counts, and percentages of the band)", sgroup_title(sgroup));
+    table_start(p, cap, cols, sizeof cols / sizeof cols[0]);
+    for (i = 0; i < m->n_rows; i++)
+        if (m->rows[i].sgroup == sgroup && m->rows[i].band >= 0)
+            i1_table_row(p, wres__band_name(m->rows[i].band), &m->rows[i].m);
+    if (all)
+        i1_table_row(p, sgroup < 0 ? "All staff" : "All bands", &all->m);
+    i1_table_row(p, "Whole workforce", &m->workforce);
+    table_end(p);
+}
+
+static void indicator1(page *p)
+{
+    const wres__model *m = p->m;
+    size_t i;
+    int g;
+
+    section_start(p, 1);
+    if (!p->m->avail[1]) {
+        not_available(p, ind_needs[1]);
+        wres__xml_end(&p->x);
+        return;
+    }
+    note_start(p);
+    note_para(p, "What it shows.",
+              "How white and BME staff are spread across the pay bands of "
+              "each staff group, compared with the workforce as a whole. "
+              "Where the BME share of the senior bands falls short of the BME "
+              "share of the whole workforce, BME staff are under-represented "
+              "at senior levels (the pattern called \"snowy white peaks\"). "
+              "Bank-only staff are not counted.");
+    note_para(p, "How to read it.",
+             "Each pair of bars is one band: the percentage of its staff who "
+             "are white (solid blue) and who are BME (hatched orange), the "
+             "most senior bands at the top. The two vertical lines are the "
+             "same percentages for the whole workforce: long dashes white "
+             "(%s), short dots BME (%s). Medical grades follow the Agenda "
+             "for Change bands, consultants first. Percentages are of "
+             "everyone in the band, including staff whose ethnicity is not "
+             "known, so white and BME together can be less than 100%%.",
+             pct_text(share(m->workforce.white, m->workforce.total)).s,
+             pct_text(share(m->workforce.bme, m->workforce.total)).s);
+    note_end(p);
+    for (g = 0; g < WRES__SGROUPS; g++)
+        for (i = 0; i < m->n_rows; i++)
+            if (m->rows[i].sgroup == g && m->rows[i].band < 0) {
+                i1_chart(p, g);
+                break;
+            }
+    i1_chart(p, -1);
+    /* Per-ethnic-group representation (--groups, issue 6) goes here: the
+     * same bar_chart() with a row per group and style ST_OTHER. */
+    wres__xml_end(&p->x);   /* section */
+}
+
+/* ---- indicators 2-4 ----------------------------------------------------- */
+
+typedef struct rl_words {
+    int ind;
+    const char *events, *of;    /* column names: "Appointed", "Shortlisted" */
+    const char *below, *above;
+    const char *meaning;
+} rl_words;
+
+static const rl_words rl_text[3] = {
+    {2, "Appointed", "Shortlisted",
+     "BME applicants more likely to be appointed",
+     "white applicants more likely (adverse)",
+     "The likelihood of a shortlisted white applicant being appointed, "
+     "divided by the likelihood of a shortlisted BME applicant being "
+     "appointed. Above 1, white applicants were more likely to be appointed "
+     "from shortlisting: the adverse direction for BME applicants. 2 would "
+     "mean twice as likely."},
+    {3, "Entered the process", "Staff (headcount)",
+     "white staff more likely to enter it",
+     "BME staff more likely (adverse)",
+     "The likelihood of a BME member of staff entering the formal "
+     "disciplinary process, divided by the likelihood of a white member of "
+     "staff entering it. Above 1, BME staff were more likely to enter it: "
+     "the adverse direction for BME staff. Because cases are few, when the "
+     "previous year's information is also held the two years are pooled for "
+     "a steadier figure, and the latest year alone is shown beside it."},
+    {4, "Accessed training", "Staff (headcount)",
+     "BME staff more likely to access it",
+     "white staff more likely (adverse)",
+     "The likelihood of a white member of staff accessing non-mandatory "
+     "training and CPD, divided by the likelihood of a BME member of staff "
+     "accessing it. Above 1, white staff were more likely to access it: the "
+     "adverse direction for BME staff."},
+};
+
+static void rl_desc(page *p, wres__buf *d, const rl_row *rows, size_t n)
+{
+    size_t i;
+
+    wres__buf_puts(d, "Relative likelihood on a logarithmic scale, with the "
+                      "non-adverse range 0.80 to 1.25 shaded and a line at 1.");
+    for (i = 0; i < n; i++) {
+        const wres__rl *r = rows[i].r;
+        wres__buf_printf(d, " %s: ", rows[i].label);
+        if (!isfinite(r->rl)) {
+            wres__buf_puts(d, NA ".");
+            continue;
+        }
+        wres__buf_puts(d, fixed(r->rl, 2).s);
+        if (isfinite(r->lo) && isfinite(r->hi))
+            wres__buf_printf(d, ", %s%% interval %s to %s", p->conf,
+                             fixed(r->lo, 2).s, fixed(r->hi, 2).s);
+        wres__buf_printf(d, ", %s the non-adverse range.",
+                         r->non_adverse < 0 ? "not comparable with"
+                         : r->non_adverse ? "within" : "outside");
+    }
+}
+
+static void rl_tables(page *p, const rl_words *w, const rl_row *rows,
+                      size_t n)
+{
+    const char *cols[4] = {"Figure and group", w->of, w->events, "Rate %"};
+    char ci_col[64], cap[300];
+    size_t i;
+    int g;
+
+    snprintf(cap, sizeof cap, "Indicator %d: the counts behind the chart", w->ind);
+    table_start(p, cap, cols, 4);
+    for (i = 0; i < n; i++)
+        for (g = 0; g < 2; g++) {
+            const wres__rate *r = g ? &rows[i].r->bme : &rows[i].r->white;
+            char label[160];
+            snprintf(label, sizeof label, "%s, %s", rows[i].label,
+                     g ? "BME" : "white");
+            wres__xml_start(&p->x, "tr");
+            th(p, "row", label);
+            td_count(p, r->n);
+            td_count(p, r->events);
+            td(p, pct_text(r->rate * 100.0).s);
+            wres__xml_end(&p->x);
+        }
+    table_end(p);
+
+    snprintf(ci_col, sizeof ci_col, "%s%% interval", p->conf);
+    {
+        const char *fcols[6] = {"Figure", "Relative likelihood", ci_col,
+                                "p-value", "Significant", "Within 0.80 to 1.25"};
+        snprintf(cap, sizeof cap, "Indicator %d: the figures", w->ind);
+        table_start(p, cap, fcols, 6);
+    }
+    for (i = 0; i < n; i++) {
+        const wres__rl *r = rows[i].r;
+        wres__xml_start(&p->x, "tr");
+        th(p, "row", rows[i].label);
+        td(p, isfinite(r->rl) ? fixed(r->rl, 2).s : NA);
+        if (isfinite(r->lo) && isfinite(r->hi)) {
+            wres__xml_start(&p->x, "td");
+            wres__xml_attr(&p->x, "class", "n");
+            wres__xml_textf(&p->x, "%s to %s", fixed(r->lo, 2).s,
+                            fixed(r->hi, 2).s);
+            wres__xml_end(&p->x);
+        } else {
+            td(p, NA);
+        }
+        td(p, p_text(r->p).s);
+        td(p, yes_no(r->significant));
+        td(p, yes_no(r->non_adverse));
+        wres__xml_end(&p->x);
+    }
+    table_end(p);
+}
+
+/* The chart, note and tables of one relative likelihood (2, 3 or 4). */
+static void rl_indicator(page *p, const rl_words *w, const rl_row *rows,
+                         size_t n)
+{
+    rl_spec c;
+    wres__buf t = {NULL, 0, 0, 0}, d = {NULL, 0, 0, 0};
+    char id[32];
+
+    snprintf(id, sizeof id, "chart-%d", w->ind);
+    wres__buf_printf(&t, "%s, ", ind_heading[w->ind]);
+    wres__buf_puts(&t, p->org);
+    wres__buf_printf(&t, ", %d", p->m->year);
+    rl_desc(p, &d, rows, n);
+    memset(&c, 0, sizeof c);
+    c.id = id;
+    c.title = done_text(p, &t);
+    c.desc = done_text(p, &d);
+    c.below = w->below;
+    c.above = w->above;
+    c.rows = rows;
+    c.n_rows = n;
+    figure_start(p, NULL);
+    rl_chart(p, &c);
+    wres__xml_end(&p->x);
+    wres__buf_free(&t);
+    wres__buf_free(&d);
+    note_start(p);
+    note_para(p, "What it shows.", "%s", w->meaning);
+    note_para(p, "How to read it.",
+             "A value of 1 (the solid vertical line) means the two groups "
+             "were equally likely. The shaded band from 0.80 to 1.25 is the "
+             "range the WRES treats as non-adverse (the \"four-fifths\" rule); "
+             "outside it the difference is large enough to call for attention. "
+             "The dot is the figure and its whiskers are its %s%% confidence "
+             "interval: the range of values consistent with the data once "
+             "chance is allowed for, wider when fewer people are involved. "
+             "Where the interval lies wholly on one side of 1, chance alone "
+             "is an unlikely explanation (the table gives the p-value; below "
+             "%s is significant at the %s%% level). The scale is logarithmic, "
+             "so that half as likely (0.5) and twice as likely (2) are the "
+             "same distance from 1.",
+             p->conf, p->alpha, p->conf);
+    note_end(p);
+    rl_tables(p, w, rows, n);
+}
+
+static void indicators_2_to_4(page *p)
+{
+    const wres__model *m = p->m;
+    char pooled[64], single[32];
+    rl_row rows[2];
+
+    section_start(p, 2);
+    if (!m->avail[2]) {
+        not_available(p, ind_needs[2]);
+    } else {
+        snprintf(single, sizeof single, "%d", m->year);
+        rows[0].label = single;
+        rows[0].r = &m->i2;
+        rl_indicator(p, &rl_text[0], rows, 1);
+    }
+    wres__xml_end(&p->x);
+
+    section_start(p, 3);
+    if (!m->avail[3]) {
+        not_available(p, ind_needs[3]);
+    } else if (m->i3_nyears == 2) {
+        snprintf(pooled, sizeof pooled, "%d and %d pooled", m->i3_years[0],
+                 m->i3_years[1]);
+        snprintf(single, sizeof single, "%d alone", m->year);
+        rows[0].label = pooled;
+        rows[0].r = &m->i3;
+        rows[1].label = single;
+        rows[1].r = &m->i3_single;
+        rl_indicator(p, &rl_text[1], rows, 2);
+    } else {
+        snprintf(single, sizeof single, "%d", m->year);
+        rows[0].label = single;
+        rows[0].r = &m->i3;
+        rl_indicator(p, &rl_text[1], rows, 1);
+    }
+    wres__xml_end(&p->x);
+
+    section_start(p, 4);
+    if (!m->avail[4]) {
+        not_available(p, ind_needs[4]);
+    } else {
+        snprintf(single, sizeof single, "%d", m->year);
+        rows[0].label = single;
+        rows[0].r = &m->i4;
+        rl_indicator(p, &rl_text[2], rows, 1);
+    }
+    /* Per-ethnic-group relative likelihoods (--groups, issue 6) and the
+     * trend over years go here: rl_chart() with one row per group or year. */
+    wres__xml_end(&p->x);
+}
+
+/* ---- indicators 5-8 ----------------------------------------------------- */
+
+static const char *const survey_meaning[WRES__SURVEY_QS] = {
+    "The percentage of white and of BME staff answering the staff survey who "
+    "said they had experienced harassment, bullying or abuse from patients, "
+    "relatives or the public. A higher percentage is worse: a BME bar longer "
+    "than the white bar means BME staff reported it more often.",
+    "The percentage of white and of BME staff answering the staff survey who "
+    "said they had experienced harassment, bullying or abuse from other "
+    "staff. A higher percentage is worse: a BME bar longer than the white bar "
+    "means BME staff reported it more often.",
+    "The percentage of white and of BME staff answering the staff survey who "
+    "believe the organisation provides equal opportunities for career "
+    "progression or promotion. Here a higher percentage is better: a BME bar "
+    "shorter than the white bar is adverse for BME staff.",
+    "The percentage of white and of BME staff answering the staff survey who "
+    "said they had personally experienced discrimination at work from a "
+    "manager, team leader or other colleagues. A higher percentage is worse: "
+    "a BME bar longer than the white bar means BME staff reported it more "
+    "often.",
+};
+
+static void survey_indicator(page *p, int q)
+{
+    static const char *const gname[2] = {"White staff", "BME staff"};
+    const wres__pct *s = &p->m->survey[q];
+    int ind = 5 + q, w;
+    bar_row rows[2];
+    bar_spec c;
+    wres__buf t = {NULL, 0, 0, 0}, d = {NULL, 0, 0, 0};
+    char id[32], cap[200], ci_col[64];
+    const char *cols[5] = {"Group", "Respondents", "Answered yes", "Yes %", ci_col};
+
+    section_start(p, ind);
+    if (!p->m->avail[ind]) {
+        not_available(p, ind_needs[ind]);
+        wres__xml_end(&p->x);
+        return;
+    }
+    snprintf(id, sizeof id, "chart-%d", ind);
+    wres__buf_printf(&t, "%s, ", ind_heading[ind]);
+    wres__buf_puts(&t, p->org);
+    wres__buf_printf(&t, ", %d", p->m->year);
+    wres__buf_puts(&d, "Bar chart of the percentage of white and of BME "
+                       "respondents answering yes, with intervals.");
+    for (w = 0; w < 2; w++) {
+        rows[w].group = gname[w];
+        rows[w].style = w ? ST_BME : ST_WHITE;
+        rows[w].tag = NULL;
+        rows[w].v = s->pct[w];
+        rows[w].lo = s->lo[w];
+        rows[w].hi = s->hi[w];
+        wres__buf_printf(&d, " %s: %s", gname[w], pct_text(s->pct[w]).s);
+        if (isfinite(s->lo[w]) && isfinite(s->hi[w]))
+            wres__buf_printf(&d, " (%s%% interval %s to %s)", p->conf,
+                             fixed(s->lo[w], 1).s, fixed(s->hi[w], 1).s);
+        wres__buf_printf(&d, " of %lld respondents.", (long long)s->n[w]);
+    }
+    memset(&c, 0, sizeof c);
+    c.id = id;
+    c.title = done_text(p, &t);
+    c.desc = done_text(p, &d);
+    c.axis = "Percentage of respondents answering yes (%)";
+    c.series[ST_WHITE] = "white staff";
+    c.series[ST_BME] = "BME staff";
+    c.rows = rows;
+    c.n_rows = 2;
+    c.with_ci = 1;
+    figure_start(p, NULL);
+    bar_chart(p, &c);
+    wres__xml_end(&p->x);
+    wres__buf_free(&t);
+    wres__buf_free(&d);
+    note_start(p);
+    note_para(p, "What it shows.", "%s", survey_meaning[q]);
+    note_para(p, "How to read it.",
+             "The whiskers on each bar are its %s%% confidence interval "
+             "(Wilson score): the range the percentage could plausibly take "
+             "once chance in who answered is allowed for; wider when fewer "
+             "people answered. The table gives the difference, BME minus "
+             "white in percentage points, with its own interval, and the "
+             "p-value of the test: below %s, the difference is significant "
+             "at the %s%% level.",
+             p->conf, p->alpha, p->conf);
+    note_end(p);
+
+    snprintf(ci_col, sizeof ci_col, "%s%% interval", p->conf);
+    snprintf(cap, sizeof cap, "Indicator %d: the counts behind the chart", ind);
+    table_start(p, cap, cols, 5);
+    for (w = 0; w < 2; w++) {
+        wres__xml_start(&p->x, "tr");
+        th(p, "row", gname[w]);
+        td_count(p, s->n[w]);
+        td_count(p, s->yes[w]);
+        td(p, pct_text(s->pct[w]).s);
+        if (isfinite(s->lo[w]) && isfinite(s->hi[w])) {
+            wres__xml_start(&p->x, "td");
+            wres__xml_attr(&p->x, "class", "n");
+            wres__xml_textf(&p->x, "%s to %s", fixed(s->lo[w], 1).s,
+                            fixed(s->hi[w], 1).s);
+            wres__xml_end(&p->x);
+        } else {
+            td(p, NA);
+        }
+        wres__xml_end(&p->x);
+    }
+    table_end(p);
+    {
+        const char *fcols[5] = {"Figure", "Percentage points", ci_col,
+                                "p-value", "Significant"};
+        snprintf(cap, sizeof cap, "Indicator %d: the difference", ind);
+        table_start(p, cap, fcols, 5);
+    }
+    wres__xml_start(&p->x, "tr");
+    th(p, "row", "Difference, BME minus white");
+    td(p, isfinite(s->diff) ? fixed(s->diff, 1).s : NA);
+    if (isfinite(s->diff_lo) && isfinite(s->diff_hi)) {
+        wres__xml_start(&p->x, "td");
+        wres__xml_attr(&p->x, "class", "n");
+        wres__xml_textf(&p->x, "%s to %s", fixed(s->diff_lo, 1).s,
+                        fixed(s->diff_hi, 1).s);
+        wres__xml_end(&p->x);
+    } else {
+        td(p, NA);
+    }
+    td(p, p_text(s->p).s);
+    td(p, yes_no(s->significant));
+    wres__xml_end(&p->x);
+    table_end(p);
+    /* Per-ethnic-group percentages (--groups, issue 6) and the trend over
+     * years go here: bar_chart() with one row per group or year. */
+    wres__xml_end(&p->x);   /* section */
+}
+
+/* ---- indicator 9 -------------------------------------------------------- */
+
+static void indicator9(page *p)
+{
+    static const char *const name[3] = {"Whole board", "Voting members",
+                                        "Executive members"};
+    static const char *const cols[7] = {"Members", "White", "BME", "Unknown",
+                                        "Total", "BME %",
+                                        "Difference (points)"};
+    const wres__model *m = p->m;
+    bar_row rows[3];
+    ref_line ref;
+    bar_spec c;
+    wres__buf t = {NULL, 0, 0, 0}, d = {NULL, 0, 0, 0};
+    int k;
+
+    section_start(p, 9);
+    if (!m->avail[9]) {
+        not_available(p, ind_needs[9]);
+        wres__xml_end(&p->x);
+        return;
+    }
+    wres__buf_printf(&t, "%s, ", ind_heading[9]);
+    wres__buf_puts(&t, p->org);
+    wres__buf_printf(&t, ", %d", m->year);
+    wres__buf_printf(&d, "Bar chart of the percentage of board members who are "
+                     "BME, with the BME percentage of the whole workforce as a "
+                     "reference line (%s).", pct_text(m->board_workforce_pct).s);
+    for (k = 0; k < 3; k++) {
+        rows[k].group = name[k];
+        rows[k].style = ST_BME;
+        rows[k].tag = NULL;
+        rows[k].v = m->board[k].bme_pct;
+        rows[k].lo = rows[k].hi = NAN;
+        wres__buf_printf(&d, " %s: %s BME of %lld members.", name[k],
+                         pct_text(m->board[k].bme_pct).s,
+                         (long long)m->board[k].m.total);
+    }
+    ref.label = "whole workforce, BME";
+    ref.v = m->board_workforce_pct;
+    ref.dotted = 1;
+    memset(&c, 0, sizeof c);
+    c.id = "chart-9";
+    c.title = done_text(p, &t);
+    c.desc = done_text(p, &d);
+    c.axis = "Percentage who are BME (%)";
+    c.series[ST_BME] = "BME members";
+    c.rows = rows;
+    c.n_rows = 3;
+    c.refs = &ref;
+    c.n_refs = 1;
+    figure_start(p, NULL);
+    bar_chart(p, &c);
+    wres__xml_end(&p->x);
+    wres__buf_free(&t);
+    wres__buf_free(&d);
+    note_start(p);
+    note_para(p, "What it shows.",
+              "The share of board members who are BME, for the whole board, "
+              "its voting members and its executive members, compared with "
+              "the share of the whole workforce who are BME.");
+    if (!isfinite(m->board_workforce_pct))
+        note_para(p, "Not available:",
+                  "the workforce's BME percentage (no staff records for this "
+                  "organisation and year), so the board cannot be compared "
+                  "with it and no line is drawn.");
+    note_para(p, "How to read it.",
+             "Each bar is the percentage of members who are BME; the dotted "
+             "line is the BME percentage of the whole workforce. A bar short "
+             "of the line means BME people are less represented on the board "
+             "than in the workforce; the table gives the difference in "
+             "percentage points (negative: fewer BME members than the "
+             "workforce would suggest). Percentages are of all members, "
+             "including those whose ethnicity is not known.");
+    note_end(p);
+    table_start(p, "Indicator 9: the counts behind the chart", cols, 7);
+    for (k = 0; k < 3; k++) {
+        const wres__board *b = &m->board[k];
+        wres__xml_start(&p->x, "tr");
+        th(p, "row", name[k]);
+        td_count(p, b->m.white);
+        td_count(p, b->m.bme);
+        td_count(p, b->m.unknown);
+        td_count(p, b->m.total);
+        td(p, pct_text(b->bme_pct).s);
+        td(p, isfinite(b->diff) ? fixed(b->diff, 1).s : NA);
+        wres__xml_end(&p->x);
+    }
+    wres__xml_start(&p->x, "tr");
+    th(p, "row", "Whole workforce");
+    if (m->avail[1]) {
+        td_count(p, m->workforce.white);
+        td_count(p, m->workforce.bme);
+        td_count(p, m->workforce.unknown);
+        td_count(p, m->workforce.total);
+    } else {
+        td(p, NA);
+        td(p, NA);
+        td(p, NA);
+        td(p, NA);
+    }
+    td(p, pct_text(m->board_workforce_pct).s);
+    td(p, "");
+    wres__xml_end(&p->x);
+    table_end(p);
+    wres__xml_end(&p->x);   /* section */
+}
+
+/* ---- data quality ------------------------------------------------------- */
+
+static void data_quality(page *p)
+{
+    static const char *const cols[8] = {"File", "Kind", "Rows read",
+                                        "Accepted", "Rejected",
+                                        "Rejected rows by reason",
+                                        "File error", "Columns ignored"};
+    const wres__model *m = p->m;
+    size_t i, j;
+    int r;
+    char cap[200];
+
+    wres__xml_start(&p->x, "section");
+    wres__xml_attr(&p->x, "id", "data-quality");
+    el(p, "h2", NULL, "Data quality");
+    note_start(p);
+    note_para(p, NULL, "Every figure above is computed from the accepted rows only. A "
+            "row is rejected, never guessed, when a value is missing or not "
+            "recognised; wres-report lists each rejected row with its line "
+            "and reason. Staff whose ethnicity is unknown or not stated count "
+            "in the totals but in neither group.");
+    note_end(p);
+    table_start(p, "Files read (all organisations and years in each file)",
+                cols, 8);
+    for (i = 0; i < m->n_files; i++) {
+        const wres__dq_file *f = &m->files[i];
+        int first = 1;
+        wres__xml_start(&p->x, "tr");
+        th(p, "row", f->path);
+        el(p, "td", "k", wres_kind_name(f->kind));
+        td_count(p, f->rows_read);
+        td_count(p, f->rows_accepted);
+        td_count(p, f->rows_rejected);
+        wres__xml_start(&p->x, "td");
+        for (r = 1; r <= WRES_REASON_DUPLICATE_ID; r++)
+            if (f->by_reason[r]) {
+                wres__xml_textf(&p->x, "%s%s %lld", first ? "" : ", ",
+                                wres_reason_name(r), (long long)f->by_reason[r]);
+                first = 0;
+            }
+        if (first)
+            wres__xml_text(&p->x, "none");
+        wres__xml_end(&p->x);
+        el(p, "td", NULL, f->error ? wres_reason_name(f->error) : "none");
+        wres__xml_start(&p->x, "td");
+        for (j = 0; j < f->n_ignored; j++) {
+            if (j)
+                wres__xml_text(&p->x, ", ");
+            wres__xml_text(&p->x, f->ignored[j][0] ? f->ignored[j] : "(empty name)");
+        }
+        if (!f->n_ignored)
+            wres__xml_text(&p->x, "none");
+        wres__xml_end(&p->x);
+        wres__xml_end(&p->x);
+    }
+    table_end(p);
+
+    {
+        static const char *const c2[2] = {"Staff records", "Count"};
+        snprintf(cap, sizeof cap, "Staff records of this organisation for %d",
+                 m->year);
+        table_start(p, cap, c2, 2);
+    }
+    wres__xml_start(&p->x, "tr");
+    th(p, "row", "Headcount (bank-only staff excluded)");
+    td_count(p, m->headcount);
+    wres__xml_end(&p->x);
+    wres__xml_start(&p->x, "tr");
+    th(p, "row", "Bank-only staff excluded");
+    td_count(p, m->bank_excluded);
+    wres__xml_end(&p->x);
+    wres__xml_start(&p->x, "tr");
+    th(p, "row", "Ethnicity unknown or not stated");
+    td_count(p, m->eth_unknown);
+    wres__xml_end(&p->x);
+    wres__xml_start(&p->x, "tr");
+    th(p, "row", "Ethnicity declared (% of the headcount)");
+    td(p, pct_text(m->declared_pct).s);
+    wres__xml_end(&p->x);
+    table_end(p);
+    wres__xml_end(&p->x);   /* section */
+}
+
+/* ---- the whole page ----------------------------------------------------- */
+
+static void contents(page *p)
+{
+    int i;
+    char href[16];
+
+    wres__xml_start(&p->x, "nav");
+    wres__xml_attr(&p->x, "aria-label", "Contents");
+    wres__xml_start(&p->x, "ul");
+    for (i = 1; i <= 10; i++) {
+        wres__xml_start(&p->x, "li");
+        wres__xml_start(&p->x, "a");
+        if (i <= 9)
+            snprintf(href, sizeof href, "#ind-%d", i);
+        else
+            snprintf(href, sizeof href, "#data-quality");
+        wres__xml_attr(&p->x, "href", href);
+        wres__xml_text(&p->x, i <= 9 ? ind_heading[i] : "Data quality");
+        wres__xml_end(&p->x);
+        wres__xml_end(&p->x);
+    }
+    wres__xml_end(&p->x);
+    wres__xml_end(&p->x);
+}
+
+void wres__write_html(const wres__model *m, wres__buf *b)
+{
+    page pg;
+    page *p = &pg;
+    int q;
+
+    memset(p, 0, sizeof *p);
+    wres__xml_init(&p->x, b);
+    p->m = m;
+    p->org = m->org[0] ? m->org : "(default)";
+    /* the confidence level as the text writer shows it: 95, 99.5 */
+    wres__fmt_double(p->conf, sizeof p->conf, m->confidence * 100.0);
+    if (strlen(p->conf) > 8)
+        wres__fmt_fixed(p->conf, sizeof p->conf, m->confidence * 100.0, 4);
+    /* 1 - c, for "a p-value below 0.05": six decimals, no trailing zeros
+     * (1 - 0.95 is 0.050000000000000044 in binary) */
+    wres__fmt_fixed(p->alpha, sizeof p->alpha,
+                    round((1.0 - m->confidence) * 1e6) / 1e6, 6);
+    trim_zeros(p->alpha);
+
+    wres__xml_raw(&p->x, "<!DOCTYPE html>\n");
+    wres__xml_start(&p->x, "html");
+    wres__xml_attr(&p->x, "xmlns", "http://www.w3.org/1999/xhtml");
+    wres__xml_attr(&p->x, "lang", "en-GB");
+    wres__xml_start(&p->x, "head");
+    wres__xml_start(&p->x, "meta");
+    wres__xml_attr(&p->x, "charset", "utf-8");
+    wres__xml_end(&p->x);
+    wres__xml_start(&p->x, "meta");
+    wres__xml_attr(&p->x, "name", "viewport");
+    wres__xml_attr(&p->x, "content", "width=device-width, initial-scale=1");
+    wres__xml_end(&p->x);
+    wres__xml_start(&p->x, "meta");
+    wres__xml_attr(&p->x, "name", "generator");
+    wres__xml_attr(&p->x, "content", "libwres " WRES_VERSION_STRING);
+    wres__xml_end(&p->x);
+    wres__xml_start(&p->x, "title");
+    wres__xml_text(&p->x, "WRES report: ");
+    wres__xml_text(&p->x, p->org);
+    wres__xml_textf(&p->x, ", %d", m->year);
+    wres__xml_end(&p->x);
+    wres__xml_start(&p->x, "style");
+    wres__xml_raw(&p->x, style_sheet);
+    wres__xml_end(&p->x);
+    wres__xml_end(&p->x);   /* head */
+
+    wres__xml_start(&p->x, "body");
+    wres__xml_start(&p->x, "header");
+    el(p, "h1", NULL, "Workforce Race Equality Standard report");
+    wres__xml_start(&p->x, "p");
+    wres__xml_attr(&p->x, "class", "meta");
+    wres__xml_text(&p->x, "Organisation: ");
+    wres__xml_start(&p->x, "strong");
+    wres__xml_text(&p->x, p->org);
+    wres__xml_end(&p->x);
+    wres__xml_textf(&p->x, " \xc2\xb7 Reporting year %d (staff as at 31 March "
+                    "%d) \xc2\xb7 Confidence level %s%% \xc2\xb7 libwres %s",
+                    m->year, m->year, p->conf, WRES_VERSION_STRING);
+    wres__xml_end(&p->x);
+    wres__xml_end(&p->x);   /* header */
+
+    wres__xml_start(&p->x, "main");
+    wres__xml_start(&p->x, "section");
+    wres__xml_attr(&p->x, "id", "reading");
+    el(p, "h2", NULL, "How to read this report");
+    el(p, "p", NULL,
+       "White means the white ethnic categories (white British, white Irish, "
+       "any other white background). BME (black and minority ethnic) means "
+       "every other stated category. Staff, applicants and members whose "
+       "ethnicity is unknown or not stated are counted in the totals but in "
+       "neither group.");
+    wres__xml_start(&p->x, "p");
+    wres__xml_textf(&p->x,
+             "Each chart is followed by a note on how to read it and a table "
+             "of the counts it is drawn from. The whiskers on a chart are "
+             "%s%% confidence intervals: the range a figure could plausibly "
+             "take once chance is allowed for. A figure that cannot be "
+             "computed from the data supplied (for example, when nobody is "
+             "in one of the groups) is shown as \"not available\" and is "
+             "never drawn or guessed. In the printed report the colours are "
+             "backed by patterns: white is solid, BME is hatched.", p->conf);
+    wres__xml_end(&p->x);
+    contents(p);
+    wres__xml_end(&p->x);
+
+    indicator1(p);
+    indicators_2_to_4(p);
+    for (q = 0; q < WRES__SURVEY_QS; q++)
+        survey_indicator(p, q);
+    indicator9(p);
+    data_quality(p);
+    wres__xml_end(&p->x);   /* main */
+
+    wres__xml_start(&p->x, "footer");
+    wres__xml_start(&p->x, "p");
+    wres__xml_attr(&p->x, "class", "meta");
+    wres__xml_textf(&p->x, "Written by libwres %s from the counts shown in "
+                    "the tables. The page holds everything it shows: no "
+                    "scripts, fonts or images are fetched.",
+                    WRES_VERSION_STRING);
+    wres__xml_end(&p->x);
+    wres__xml_end(&p->x);
+    wres__xml_end(&p->x);   /* body */
+    wres__xml_end(&p->x);   /* html */
+    if (p->x.depth != 0)
+        b->oom = 1;   /* unbalanced: a bug, never a broken page */
+}
