@@ -51,6 +51,14 @@ static void finish_sig(double p, double c, int *sig)
     *sig = isnan(p) ? -1 : (p < 1.0 - c);
 }
 
+void wres__rl_fill(wres__rl *r, int64_t white_n, int64_t white_ev,
+                   int64_t bme_n, int64_t bme_ev, int white_first, double z,
+                   double c)
+{
+    fill_rl(r, white_n, white_ev, bme_n, bme_ev, white_first, z);
+    finish_sig(r->p, c, &r->significant);
+}
+
 static void null_rl(wres__rl *r)
 {
     memset(r, 0, sizeof *r);
@@ -60,8 +68,8 @@ static void null_rl(wres__rl *r)
 }
 
 /* Sum disciplinary (which = 0) or training (1) events and headcounts. */
-static void staff_events(const wres__period *p, int which, int64_t n[2],
-                         int64_t ev[2])
+void wres__staff_events(const wres__period *p, int which, int64_t n[2],
+                        int64_t ev[2])
 {
     int g, b, e;
 
@@ -188,6 +196,18 @@ int wres__model_build(const wres_ctx *ctx, const char *org, int year,
                       wres__model *m)
 {
     const wres__period *p, *prev;
+
+    p = wres__store_period((wres__store *)&ctx->store, org, strlen(org), year,
+                           0, NULL);
+    prev = wres__store_period((wres__store *)&ctx->store, org, strlen(org),
+                              year - 1, 0, NULL);
+    return wres__model_build_periods(ctx, org, year, p, prev, m);
+}
+
+int wres__model_build_periods(const wres_ctx *ctx, const char *org, int year,
+                              const wres__period *p,
+                              const wres__period *prev, wres__model *m)
+{
     double c = ctx->confidence, z = wres__z_for_confidence(c);
     int q, e, v, x, rv;
 
@@ -199,10 +219,6 @@ int wres__model_build(const wres_ctx *ctx, const char *org, int year,
     m->confidence = c;
     if ((rv = copy_files(ctx, m)) != WRES_OK)
         return rv;
-    p = wres__store_period((wres__store *)&ctx->store, org, strlen(org), year,
-                           0, NULL);
-    prev = wres__store_period((wres__store *)&ctx->store, org, strlen(org),
-                              year - 1, 0, NULL);
 
     /* data quality */
     m->declared_pct = NAN;
@@ -247,12 +263,12 @@ int wres__model_build(const wres_ctx *ctx, const char *org, int year,
     m->avail[3] = p && p->staff_rows > 0 && p->disc_info;
     if (m->avail[3]) {
         int64_t n[2] = {0, 0}, ev[2] = {0, 0};
-        staff_events(p, 0, n, ev);
+        wres__staff_events(p, 0, n, ev);
         fill_rl(&m->i3_single, n[0], ev[0], n[1], ev[1], 0, z);
         finish_sig(m->i3_single.p, c, &m->i3_single.significant);
         if (prev && prev->disc_info && prev->staff_nonbank > 0 &&
             p->staff_nonbank > 0) {
-            staff_events(prev, 0, n, ev);
+            wres__staff_events(prev, 0, n, ev);
             m->i3_years[0] = year - 1;
             m->i3_years[1] = year;
             m->i3_nyears = 2;
@@ -269,7 +285,7 @@ int wres__model_build(const wres_ctx *ctx, const char *org, int year,
     m->avail[4] = p && p->staff_rows > 0 && p->train_info;
     if (m->avail[4]) {
         int64_t n[2] = {0, 0}, ev[2] = {0, 0};
-        staff_events(p, 1, n, ev);
+        wres__staff_events(p, 1, n, ev);
         fill_rl(&m->i4, n[0], ev[0], n[1], ev[1], 1, z);
         finish_sig(m->i4.p, c, &m->i4.significant);
     }
@@ -315,7 +331,7 @@ int wres__model_build(const wres_ctx *ctx, const char *org, int year,
             bd->diff = bd->bme_pct - m->board_workforce_pct; /* NaN propagates */
         }
     }
-    return WRES_OK;
+    return ctx->targets ? wres__targets_build(ctx, p, m) : WRES_OK;
 }
 
 void wres__model_free(wres__model *m)
@@ -331,5 +347,6 @@ void wres__model_free(wres__model *m)
     }
     wres__free(m->files);
     wres__free(m->rows);
+    wres__targets_free(&m->targets);
     memset(m, 0, sizeof *m);
 }

@@ -107,6 +107,39 @@ static void rl_figs(wres_report *r, int avail, int ind, const char *part,
     fig_bool(r, ind, part, "", "non_adverse", x->non_adverse);
 }
 
+/* Model Employer targets: indicator 0, part "targets" for the settings,
+ * "targets/<staff group>/<band>" for each row. */
+static void target_figures(wres_report *r)
+{
+    const wres__targets *t = &r->m.targets;
+    int i, k, known = isfinite(t->share);
+
+    fig_bool(r, 0, "targets", "", "available", t->avail);
+    fig_dbl(r, 0, "targets", "", "share", t->share);
+    fig_bool(r, 0, "targets", "", "share_given", t->given);
+    fig_int(r, 1, 0, "targets", "", "baseline_year", t->baseline);
+    fig_int(r, 1, 0, "targets", "", "target_year", t->target_year);
+    if (!t->avail)
+        return;
+    for (i = 0; i < WRES__TARGET_ROWS; i++) {
+        const wres__target_row *row = &t->rows[i];
+        char part[64], measure[32];
+        const char *pp;
+        snprintf(part, sizeof part, "targets/%s/%s",
+                 wres__staff_group_name(row->sgroup), wres__band_name(row->band));
+        pp = pool_add(r, part);
+        fig_int(r, 1, 0, pp, "total", "count", row->total);
+        fig_int(r, 1, 0, pp, "bme", "count", row->bme);
+        fig_int(r, known, 0, pp, "bme", "target", row->target);
+        fig_int(r, known, 0, pp, "bme", "gap", row->gap);
+        for (k = 0; known && k < t->n_years; k++) {
+            snprintf(measure, sizeof measure, "year_%d", t->baseline + k);
+            fig_int(r, 1, 0, pp, "bme", pool_add(r, measure),
+                    t->trajectory[i * t->n_years + k]);
+        }
+    }
+}
+
 static void build_figures(wres_report *r)
 {
     const wres__model *m = &r->m;
@@ -115,6 +148,8 @@ static void build_figures(wres_report *r)
     static const char *const board_parts[3] = {"board", "voting", "executive"};
     static const char *const groups[2] = {"white", "bme"};
 
+    if (m->aggregate)
+        fig_int(r, 1, 0, "aggregate", "", "organisations", m->n_orgs);
     fig_int(r, 1, 0, "data_quality", "", "staff_headcount", m->headcount);
     fig_int(r, 1, 0, "data_quality", "", "bank_excluded", m->bank_excluded);
     fig_int(r, 1, 0, "data_quality", "", "ethnicity_unknown", m->eth_unknown);
@@ -156,6 +191,9 @@ static void build_figures(wres_report *r)
         0, m->i3_years[0]);
     fig(r, 3, "", "", "last_year", m->avail[3] ? WRES_TYPE_INT : WRES_TYPE_NULL,
         0, m->i3_nyears ? m->i3_years[m->i3_nyears - 1] : 0);
+    if (m->aggregate)
+        fig_int(r, m->avail[3], 3, "", "", "pooled_organisations",
+                m->i3_pooled_orgs);
     rl_figs(r, m->avail[3], 3, "", &m->i3);
     rl_figs(r, m->avail[3], 3, "single_year", &m->i3_single);
     rl_figs(r, m->avail[4], 4, "", &m->i4);
@@ -183,6 +221,8 @@ static void build_figures(wres_report *r)
         fig_dbl(r, 9, board_parts[j], "", "bme_pct", m->board[j].bme_pct);
         fig_dbl(r, 9, board_parts[j], "", "difference", m->board[j].diff);
     }
+    if (m->targets.on)
+        target_figures(r);
 }
 
 static void report_release(wres_report *r)
@@ -195,6 +235,16 @@ static void report_release(wres_report *r)
     wres__free(r->pool);
     wres__free(r->fig);
     wres__buf_free(&r->out);
+}
+
+int wres__report_make(wres_report *r)
+{
+    build_figures(r);
+    if (!r->oom)
+        return WRES_OK;
+    report_release(r);
+    wres__free(r);
+    return WRES_E_NOMEM;
 }
 
 int wres_report_new(wres_ctx *ctx, const char *org, int64_t year,

@@ -387,6 +387,10 @@ struct wres_ctx {
     wres__vcache *vcache;
     wres_progress_fn progress;
     void *progress_user;
+    /* Model Employer targets (targets.c) */
+    int targets;            /* reports carry them */
+    double target_share;    /* 0: the organisation's own share */
+    int target_year;
 };
 
 /* Add a source; returns its index or (size_t)-1 on allocation failure. */
@@ -510,6 +514,27 @@ typedef struct wres__dq_file {
     size_t n_ignored;
 } wres__dq_file;
 
+/* Model Employer targets (targets.c): per band 8a..VSM, non-clinical and
+ * clinical (medical staff included). */
+#define WRES__TARGET_BANDS 6
+#define WRES__TARGET_ROWS (2 * WRES__TARGET_BANDS)
+typedef struct wres__target_row {
+    int sgroup;             /* WRES__SG_NONCLINICAL or WRES__SG_CLINICAL */
+    int band;
+    int64_t total, bme;     /* headcount today */
+    int64_t target, gap;    /* valid when the share is known */
+} wres__target_row;
+
+typedef struct wres__targets {
+    int on, avail;
+    int given;              /* the share was given by the caller */
+    double share;           /* NaN when it cannot be computed */
+    int64_t own_bme, own_total; /* the organisation's own share */
+    int baseline, target_year, n_years;
+    wres__target_row rows[WRES__TARGET_ROWS];
+    int64_t *trajectory;    /* [row][year]: n_years a row, or NULL */
+} wres__targets;
+
 typedef struct wres__model {
     char *org;
     int year;
@@ -528,11 +553,38 @@ typedef struct wres__model {
     wres__pct survey[WRES__SURVEY_QS];
     double board_workforce_pct;
     wres__board board[3];   /* all, voting, executive */
+    /* an aggregate of organisations (aggregate.c) */
+    int aggregate;
+    int64_t n_orgs, i3_pooled_orgs;
+    wres__targets targets;
 } wres__model;
 
 int wres__model_build(const wres_ctx *ctx, const char *org, int year,
                       wres__model *m);
+/* The model of org from the given periods (either may be NULL). */
+int wres__model_build_periods(const wres_ctx *ctx, const char *org, int year,
+                              const wres__period *p,
+                              const wres__period *prev, wres__model *m);
 void wres__model_free(wres__model *m);
+/* Headcounts n and disciplinary (which = 0) or training (1) events ev of
+ * period p added in, [WRES__WHITE] and [WRES__BME]. */
+void wres__staff_events(const wres__period *p, int which, int64_t n[2],
+                        int64_t ev[2]);
+/* A relative likelihood with its significance at confidence c. */
+void wres__rl_fill(wres__rl *r, int64_t white_n, int64_t white_ev,
+                   int64_t bme_n, int64_t bme_ev, int white_first, double z,
+                   double c);
+/* Whether period p has any accepted row. */
+int wres__period_has_rows(const wres__period *p);
+
+/* ---- aggregate.c, targets.c: more of the model ------------------------- */
+int wres__targets_build(const wres_ctx *ctx, const wres__period *p,
+                        wres__model *m);
+void wres__targets_free(wres__targets *t);
+void wres__targets_json(const wres__model *m, wres__buf *b);
+void wres__targets_text(const wres__model *m, wres__buf *b);
+/* Round num/den (den > 0) to the nearest integer, halves upward. */
+int64_t wres__round_ratio(int64_t num, int64_t den);
 
 /* ---- report.c: the flat list of figures (cursor, getters, CSV) --------- */
 typedef struct wres__figure {
@@ -561,6 +613,10 @@ struct wres_cursor {
     const wres__figure *cur;
 };
 
+/* Lay out the figures of a report whose model is built; on failure the
+ * report is freed (model included) and WRES_E_NOMEM returned. */
+int wres__report_make(wres_report *r);
+
 /* ---- report_json.c: writers -------------------------------------------- */
 void wres__write_json(const wres__model *m, wres__buf *b);
 void wres__write_text(const wres__model *m, wres__buf *b);
@@ -568,5 +624,10 @@ void wres__write_csv(const wres_report *r, wres__buf *b);
 /* Shortest decimal text of a finite double that reads back exactly, with
  * '.' as the decimal point whatever the locale. */
 void wres__fmt_double(char *out, size_t cap, double v);
+/* JSON pieces shared with the writers of screening and targets. */
+void wres__json_str(wres__buf *b, const char *s);
+void wres__json_num(wres__buf *b, double v);
+/* Fixed-point text of v with the given decimals, '.' as the point. */
+void wres__fmt_fixed(char *out, size_t cap, double v, int decimals);
 
 #endif /* WRES_PRIVATE_H */
