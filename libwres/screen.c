@@ -214,10 +214,15 @@ static void screen_release(wres_screen *s)
  * years. */
 static int list_orgs(wres_ctx *ctx, wres_screen *s, int *last)
 {
-    size_t n = wres_period_count(ctx), i;
+    size_t n, i;
     const char *org, *prev = NULL;
     int64_t year;
+    int rv;
 
+    /* the sorted list is made here: a failure must not read as no periods */
+    if ((rv = wres_period_get(ctx, 0, NULL, NULL)) < 0)
+        return rv;
+    n = wres_period_count(ctx);
     s->orgs = wres__calloc(n ? n : 1, sizeof *s->orgs);
     if (!s->orgs)
         return WRES_E_NOMEM;
