@@ -93,9 +93,13 @@ static void progress(void *user, int64_t done, int64_t total, int64_t rows)
 
 /* ---- output: the report, or with --all-orgs and --screen, several ---- */
 
+/* Where write_many() writes: a memory stream, copied to standard output
+ * only when every report could be made (nothing is written on failure). */
+static FILE *out_f;
+
 static int write_all(const char *p, size_t n)
 {
-    return fwrite(p, 1, n, stdout) == n ? 0 : -1;
+    return fwrite(p, 1, n, out_f) == n ? 0 : -1;
 }
 
 static int write_str(const char *p)
@@ -410,10 +414,17 @@ int main(int argc, char **argv)
             wres_ctx_free(ctx);
             return failed ? 3 : 2;
         }
-        rv = write_many(ctx, format, all_orgs, screen, year);
+        char *doc = NULL;
+        size_t doc_len = 0;
+        out_f = open_memstream(&doc, &doc_len);
+        rv = out_f ? write_many(ctx, format, all_orgs, screen, year) : WRES_E_NOMEM;
+        if (out_f && fclose(out_f) != 0 && rv == WRES_OK)
+            rv = WRES_E_NOMEM;
         status = failed ? 3 : rejected ? 1 : 0;
-        if (rv == WRES_OK && (fflush(stdout) != 0 || ferror(stdout)))
+        if (rv == WRES_OK && (fwrite(doc, 1, doc_len, stdout) != doc_len ||
+                              fflush(stdout) != 0 || ferror(stdout)))
             rv = 1;
+        free(doc);
         if (rv == 1) {
             fprintf(stderr, "wres-report: cannot write the report\n");
             status = 2;
