@@ -4,6 +4,10 @@
  * ingests the files in a fixed order, prints every rejected row and every
  * failed file to standard error, and writes the report to standard output.
  *
+ * With --all-orgs it writes every (organisation, year) report and one
+ * aggregate report per year; with --screen, the screening of every
+ * organisation against the others (see wres-report(1) for the shapes).
+ *
  * Exit status: 0 report written, no rejections; 1 report written, some
  * rows rejected; 2 usage error or no reporting year; 3 a file failed.
  */
@@ -23,7 +27,9 @@ static void usage(FILE *to)
             "[--format text|json|csv|html] [--progress]\n"
             "                   [--groups] [--trend] [--by DIM[,DIM]]... "
             "[--service-bands Y,Y...]\n"
-            "                   [--low-events N] [--low-people N]\n");
+            "                   [--low-events N] [--low-people N]\n"
+            "                   [--all-orgs] [--screen] [--targets] "
+            "[--target-share S] [--target-year Y]\n");
 }
 
 static int usage_error(const char *msg, const char *arg)
@@ -88,6 +94,172 @@ static void progress(void *user, int64_t done, int64_t total, int64_t rows)
     fflush(stderr);
 }
 
+/* ---- output: the report, or with --all-orgs and --screen, several ---- */
+
+/* Where write_many() writes: a memory stream, copied to standard output
+ * only when every report could be made (nothing is written on failure). */
+static FILE *out_f;
+
+static int write_all(const char *p, size_t n)
+{
+    return fwrite(p, 1, n, out_f) == n ? 0 : -1;
+}
+
+static int write_str(const char *p)
+{
+    return write_all(p, strlen(p));
+}
+
+/* text without its final newline */
+static int write_trimmed(const char *p, size_t n)
+{
+    return write_all(p, n && p[n - 1] == '\n' ? n - 1 : n);
+}
+
+static int write_csv_field(const char *s)
+{
+    int rv = 0;
+
+    if (!strpbrk(s, ",\"\r\n") && s[0] != ' ' && s[0] != '\t')
+        return write_str(s);
+    rv |= write_str("\"");
+    for (; *s; s++)
+        rv |= *s == '"' ? write_str("\"\"") : write_all(s, 1);
+    return rv | write_str("\"");
+}
+
+/* The CSV rows of a rendering (its header dropped), each after prefix. */
+static int write_csv_rows(const char *p, size_t n, const char *org, int year,
+                          const char *section)
+{
+    const char *end = p + n, *nl = memchr(p, '\n', n);
+    char y[16];
+    int rv = 0;
+
+    snprintf(y, sizeof y, "%d", year);
+    for (p = nl ? nl + 1 : end; p < end; p = nl + 1) {
+        nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            nl = end;
+        rv |= write_str(section);
+        if (org) {
+            rv |= write_str(",");
+            rv |= write_csv_field(org);
+            rv |= write_str(",");
+            rv |= write_str(year ? y : "");
+        }
+        rv |= write_str(",");
+        rv |= write_all(p, (size_t)(nl - p) + (nl < end));
+        if (nl == end)
+            break;
+    }
+    return rv;
+}
+
+/* One report in the --all-orgs document: the piece before it (sep) and
+ * the report in the document's format. */
+static int write_one(wres_report *r, int format, const char *sep,
+                     const char *org, int year, const char *section)
+{
+    const char *text;
+    size_t len;
+    int rv = wres_report_render(r, format, &text, &len);
+
+    if (rv != WRES_OK)
+        return rv;
+    if (format == WRES_FORMAT_CSV)
+        return write_csv_rows(text, len, org, year, section) ? 1 : WRES_OK;
+    if (write_str(sep))
+        return 1;
+    if (format == WRES_FORMAT_JSON)
+        return write_trimmed(text, len) ? 1 : WRES_OK;
+    return write_all(text, len) ? 1 : WRES_OK;
+}
+
+/* --all-orgs (and --screen): the reports of every (org, year), of the year
+ * `only` when it is not 0, the aggregate of each year, then the screening.
+ * Returns WRES_OK, a status, or 1 when standard output failed. */
+static int write_many(wres_ctx *ctx, int format, int all_orgs, int screen,
+                      int only)
+{
+    size_t i, n = wres_period_count(ctx), nyears = 0;
+    int64_t *years = calloc(n ? n : 1, sizeof *years);
+    const char *org, *text;
+    int64_t year;
+    size_t len, k;
+    int rv = WRES_OK, first = 1;
+    wres_report *r;
+    wres_screen *s;
+
+    if (!years)
+        return WRES_E_NOMEM;
+    if (format == WRES_FORMAT_CSV &&
+        write_str("section,org,year,indicator,part,group,measure,value\n")) {
+        free(years);
+        return 1;
+    }
+    if (format == WRES_FORMAT_JSON && write_str(all_orgs ? "{\"reports\": [" : "{"))
+        rv = 1;
+    for (i = 0; all_orgs && rv == WRES_OK && i < n; i++) {
+        if ((rv = wres_period_get(ctx, i, &org, &year)) != WRES_OK)
+            break;
+        for (k = 0; k < nyears && years[k] != year; k++)
+            ;
+        if (k == nyears && (!only || year == only))
+            years[nyears++] = year;
+        if (only && year != only)
+            continue;
+        if ((rv = wres_report_new(ctx, org, year, &r)) != WRES_OK)
+            break;
+        rv = write_one(r, format, format == WRES_FORMAT_JSON ? (first ? "\n" : ",\n")
+                                                             : (first ? "" : "\n"),
+                       org, (int)year, "report");
+        wres_report_free(r);
+        first = 0;
+    }
+    /* the aggregates, years ascending */
+    for (i = 1; i < nyears; i++)
+        for (k = i; k > 0 && years[k - 1] > years[k]; k--) {
+            int64_t t = years[k];
+            years[k] = years[k - 1];
+            years[k - 1] = t;
+        }
+    if (all_orgs && rv == WRES_OK && format == WRES_FORMAT_JSON &&
+        write_str(n ? "\n],\n\"aggregate\": [" : "],\n\"aggregate\": ["))
+        rv = 1;
+    for (k = 0; all_orgs && rv == WRES_OK && k < nyears; k++) {
+        if ((rv = wres_report_new_aggregate(ctx, years[k], &r)) != WRES_OK)
+            break;
+        rv = write_one(r, format, format == WRES_FORMAT_JSON ? (k ? ",\n" : "\n")
+                                                             : (first ? "" : "\n"),
+                       "", (int)years[k], "aggregate");
+        wres_report_free(r);
+        first = 0;
+    }
+    if (all_orgs && rv == WRES_OK && format == WRES_FORMAT_JSON &&
+        write_str(nyears ? "\n]" : "]"))
+        rv = 1;
+    free(years);
+    if (screen && rv == WRES_OK) {
+        if ((rv = wres_screen_new(ctx, &s)) != WRES_OK)
+            return rv;
+        rv = wres_screen_render(s, format, &text, &len);
+        if (rv == WRES_OK) {
+            if (format == WRES_FORMAT_CSV)
+                rv = write_csv_rows(text, len, NULL, 0, "screening") ? 1 : WRES_OK;
+            else if (format == WRES_FORMAT_JSON)
+                rv = write_str(all_orgs ? ",\n\"screening\": " : "\"screening\": ") ||
+                     write_trimmed(text, len) ? 1 : WRES_OK;
+            else
+                rv = write_str(first ? "" : "\n") || write_all(text, len) ? 1 : WRES_OK;
+        }
+        wres_screen_free(s);
+    }
+    if (rv == WRES_OK && format == WRES_FORMAT_JSON && write_str("}\n"))
+        rv = 1;
+    return rv;
+}
+
 int main(int argc, char **argv)
 {
     static const char *const flags[5] = {"--staff", "--applicants", "--survey",
@@ -96,7 +268,10 @@ int main(int argc, char **argv)
                                  WRES_KIND_SURVEY, WRES_KIND_SURVEY_COUNTS,
                                  WRES_KIND_BOARD};
     const char *files[5] = {NULL, NULL, NULL, NULL, NULL};
-    const char *org = "", *year_arg = NULL, *conf_arg = NULL;
+    const char *org = NULL, *year_arg = NULL, *conf_arg = NULL;
+    const char *share_arg = NULL, *target_year_arg = NULL;
+    int all_orgs = 0, screen = 0, targets = 0, target_year = 0;
+    double target_share = 0.0;
     int format = WRES_FORMAT_TEXT, i, k, nfiles = 0, year = 0;
     int failed = 0, rejected = 0, rv, status, show_progress = 0;
     int groups = 0, trend = 0, n_by = 0;
@@ -121,6 +296,18 @@ int main(int argc, char **argv)
         }
         if (strcmp(a, "--groups") == 0 || strcmp(a, "--trend") == 0) {
             *(a[2] == 'g' ? &groups : &trend) = 1;
+            continue;
+        }
+        if (strcmp(a, "--all-orgs") == 0) {
+            all_orgs = 1;
+            continue;
+        }
+        if (strcmp(a, "--screen") == 0) {
+            screen = 1;
+            continue;
+        }
+        if (strcmp(a, "--targets") == 0) {
+            targets = 1;
             continue;
         }
         if (i + 1 >= argc)
@@ -148,6 +335,10 @@ int main(int argc, char **argv)
             org = argv[++i];
         } else if (strcmp(a, "--confidence") == 0) {
             conf_arg = argv[++i];
+        } else if (strcmp(a, "--target-share") == 0) {
+            share_arg = argv[++i];
+        } else if (strcmp(a, "--target-year") == 0) {
+            target_year_arg = argv[++i];
         } else if (strcmp(a, "--format") == 0) {
             const char *f = argv[++i];
             if (strcmp(f, "text") == 0)
@@ -177,6 +368,24 @@ int main(int argc, char **argv)
             return usage_error("confidence must be a number between 0 and 1",
                                conf_arg);
     }
+    if (org && all_orgs)
+        return usage_error("--org and --all-orgs exclude each other", NULL);
+    if (share_arg) {
+        char *end;
+        target_share = strtod(share_arg, &end);
+        if (end == share_arg || *end != '\0' ||
+            !(target_share > 0.0 && target_share <= 1.0))
+            return usage_error("target share must be a number above 0, at most 1",
+                               share_arg);
+        targets = 1;
+    }
+    if (target_year_arg) {
+        if (!(target_year = parse_year(target_year_arg)))
+            return usage_error("not a target year", target_year_arg);
+        targets = 1;
+    }
+    if (!org)
+        org = "";
 
     if (wres_ctx_new(&ctx) != WRES_OK) {
         fprintf(stderr, "wres-report: out of memory\n");
@@ -185,6 +394,12 @@ int main(int argc, char **argv)
     wres_ctx_set_double(ctx, WRES_OPT_CONFIDENCE, confidence);
     if (year)
         wres_ctx_set_int(ctx, WRES_OPT_DEFAULT_YEAR, year);
+    if (targets)
+        wres_ctx_set_int(ctx, WRES_OPT_TARGETS, 1);
+    if (target_share > 0.0)
+        wres_ctx_set_double(ctx, WRES_OPT_TARGET_SHARE, target_share);
+    if (target_year)
+        wres_ctx_set_int(ctx, WRES_OPT_TARGET_YEAR, target_year);
     if (show_progress && isatty(STDERR_FILENO))
         wres_ctx_set_progress(ctx, progress, NULL);
     wres_ctx_set_int(ctx, WRES_OPT_GROUPS, groups);
@@ -247,6 +462,35 @@ int main(int argc, char **argv)
         }
     }
 
+    if (all_orgs || screen) {
+        if (wres_latest_year(ctx, &latest) != WRES_OK) {
+            fprintf(stderr, "wres-report: no reporting year: no rows were accepted\n");
+            wres_ctx_free(ctx);
+            return failed ? 3 : 2;
+        }
+        char *doc = NULL;
+        size_t doc_len = 0;
+        out_f = open_memstream(&doc, &doc_len);
+        rv = out_f ? write_many(ctx, format, all_orgs, screen, year) : WRES_E_NOMEM;
+        if (out_f && fclose(out_f) != 0 && rv == WRES_OK)
+            rv = WRES_E_NOMEM;
+        status = failed ? 3 : rejected ? 1 : 0;
+        if (rv == WRES_OK && (fwrite(doc, 1, doc_len, stdout) != doc_len ||
+                              fflush(stdout) != 0 || ferror(stdout)))
+            rv = 1;
+        free(doc);
+        if (rv == 1) {
+            fprintf(stderr, "wres-report: cannot write the report\n");
+            status = 2;
+        } else if (rv != WRES_OK) {
+            fprintf(stderr, "wres-report: %s%s%s\n", wres_strerror(rv),
+                    rv == WRES_E_RANGE ? ": " : "",
+                    rv == WRES_E_RANGE ? wres_errmsg(ctx) : "");
+            status = 2;
+        }
+        wres_ctx_free(ctx);
+        return status;
+    }
     if (!year) {
         if (wres_latest_year(ctx, &latest) != WRES_OK) {
             fprintf(stderr, "wres-report: no reporting year: no rows were accepted "
@@ -260,7 +504,9 @@ int main(int argc, char **argv)
     if (rv == WRES_OK)
         rv = wres_report_render(report, format, &text, &len);
     if (rv != WRES_OK) {
-        fprintf(stderr, "wres-report: %s\n", wres_strerror(rv));
+        fprintf(stderr, "wres-report: %s%s%s\n", wres_strerror(rv),
+                rv == WRES_E_RANGE ? ": " : "",
+                rv == WRES_E_RANGE ? wres_errmsg(ctx) : "");
         wres_report_free(report);
         wres_ctx_free(ctx);
         return 2;

@@ -41,6 +41,7 @@ typedef struct wres_ctx wres_ctx;
 typedef struct wres_record wres_record;
 typedef struct wres_report wres_report;
 typedef struct wres_cursor wres_cursor;
+typedef struct wres_screen wres_screen;   /* since 1.2 */
 
 /* Status codes.  Frozen numbers: append only, never reuse. */
 enum wres_status {
@@ -76,7 +77,11 @@ enum wres_option {
     WRES_OPT_TREND = 5,         /* int 0/1: each indicator over the years */
     WRES_OPT_LOW_EVENTS = 6,    /* int >= 0: low_numbers below; default 10 */
     WRES_OPT_LOW_PEOPLE = 7,    /* int >= 0: low_numbers below; default 30 */
-    WRES_OPT_SERVICE_BANDS = 8  /* string of years, default "1,3,6,11" */
+    WRES_OPT_SERVICE_BANDS = 8, /* string of years, default "1,3,6,11" */
+    WRES_OPT_TARGETS = 9,       /* int 0 or 1: reports carry "targets"; default 0 */
+    WRES_OPT_TARGET_SHARE = 10, /* double in (0, 1], or 0 for the org's own
+                                 * BME share (default) */
+    WRES_OPT_TARGET_YEAR = 11   /* int 1900..2100; default 2028 */
 };
 
 /* Rejection reasons and file-level failures.  Their names are the stable
@@ -142,6 +147,28 @@ enum wres_staff_group {
     WRES_STAFF_GROUP_NON_CLINICAL = 0,
     WRES_STAFF_GROUP_CLINICAL = 1,
     WRES_STAFF_GROUP_MEDICAL = 2
+};
+
+/* Screening (since 1.2): the groupings of indicators, the result of a
+ * comparison with the other organisations, and the lists of organisations. */
+enum wres_grouping {
+    WRES_GROUPING_STAFF_DISCRIMINATION = 1, /* 6 and 8 */
+    WRES_GROUPING_EQUAL_OPPORTUNITY = 2,    /* 7, 2, 4 and 9 */
+    WRES_GROUPING_OTHER_DISCRIMINATION = 3, /* 5 */
+    WRES_GROUPING_DISCIPLINARY = 4          /* 3 */
+};
+
+enum wres_comparison {
+    WRES_CMP_NONE = 0,      /* cannot be compared (or does not apply) */
+    WRES_CMP_BETTER = 1,
+    WRES_CMP_SIMILAR = 2,
+    WRES_CMP_WORSE = 3
+};
+
+enum wres_screen_list {
+    WRES_SCREEN_PASS_YEAR = 1,          /* passing in one given year */
+    WRES_SCREEN_PASS_EVERY_YEAR = 2,    /* passing in every year of the span */
+    WRES_SCREEN_TOWARDS_EQUALITY = 3    /* the BME-white gap narrows each year */
 };
 
 /* Versions and names. */
@@ -227,6 +254,27 @@ WRES_API int wres_report_render(wres_report *report, int format,
 WRES_API int wres_report_get(const wres_report *report, int indicator,
                              const char *part, const char *group,
                              const char *measure, double *value);
+
+/* The aggregate report of every organisation for one year (since 1.2). */
+WRES_API int wres_report_new_aggregate(wres_ctx *ctx, int64_t year,
+                                       wres_report **out);
+
+/* Screening of every organisation and year against the others (since 1.2). */
+WRES_API int wres_screen_new(wres_ctx *ctx, wres_screen **out);
+WRES_API void wres_screen_free(wres_screen *screen);
+WRES_API int wres_screen_render(wres_screen *screen, int format,
+                                const char **out, size_t *len);
+WRES_API int wres_screen_span(const wres_screen *screen, int64_t *first_year,
+                              int64_t *last_year, size_t *organisations);
+WRES_API int wres_screen_count(const wres_screen *screen, int grouping,
+                               int list, int64_t year, size_t *count);
+WRES_API int wres_screen_org(const wres_screen *screen, int grouping,
+                             int list, int64_t year, size_t index,
+                             const char **org);
+WRES_API int wres_screen_result(const wres_screen *screen, const char *org,
+                                int64_t year, int indicator, int *similar,
+                                int *bme, int *white);
+WRES_API const char *wres_grouping_name(int grouping);
 
 /* A cursor over every figure of a report, in report order. */
 WRES_API int wres_cursor_new(const wres_report *report, wres_cursor **out);

@@ -31,6 +31,7 @@ int wres_ctx_new(wres_ctx **out)
         return WRES_E_NOMEM;
     ctx->confidence = 0.95;
     wres__detail_ctx_init(ctx);
+    ctx->target_year = 2028;
     ctx->default_org = wres__strndup("", 0);
     ctx->vcache = wres__calloc(1, sizeof *ctx->vcache);
     if (!ctx->default_org || !ctx->vcache) {
@@ -79,6 +80,15 @@ int wres_ctx_set_double(wres_ctx *ctx, int option, double value)
 {
     if (!ctx)
         return WRES_E_INVALID;
+    if (option == WRES_OPT_TARGET_SHARE) {
+        if (!(value >= 0.0 && value <= 1.0)) {
+            wres__set_error(ctx, "target share must lie in (0, 1], or be 0 for "
+                                 "the organisation's own share");
+            return WRES_E_RANGE;
+        }
+        ctx->target_share = value;
+        return WRES_OK;
+    }
     if (option != WRES_OPT_CONFIDENCE) {
         wres__set_error(ctx, "option %d does not take a double", option);
         return WRES_E_OPTION;
@@ -111,6 +121,20 @@ int wres_ctx_set_int(wres_ctx *ctx, int option, int64_t value)
             return WRES_E_RANGE;
         }
         *(option == WRES_OPT_LOW_EVENTS ? &ctx->low_events : &ctx->low_people) = value;
+        return WRES_OK;
+    case WRES_OPT_TARGETS:
+        if (value != 0 && value != 1) {
+            wres__set_error(ctx, "targets must be 0 (off) or 1 (on)");
+            return WRES_E_RANGE;
+        }
+        ctx->targets = (int)value;
+        return WRES_OK;
+    case WRES_OPT_TARGET_YEAR:
+        if (value < 1900 || value > 2100) {
+            wres__set_error(ctx, "target year must be 1900 to 2100");
+            return WRES_E_RANGE;
+        }
+        ctx->target_year = (int)value;
         return WRES_OK;
     default:
         break;
@@ -349,7 +373,7 @@ int wres_latest_year(const wres_ctx *ctx, int64_t *year)
     return WRES_OK;
 }
 
-static int has_rows(const wres__period *p)
+int wres__period_has_rows(const wres__period *p)
 {
     return p->staff_rows || p->app_rows || p->board_rows || p->survey_rows;
 }
@@ -378,7 +402,7 @@ static int order_periods(wres_ctx *ctx)
         return WRES_E_NOMEM;
     }
     for (i = 0; i < s->n; i++)
-        if (has_rows(s->periods[i]))
+        if (wres__period_has_rows(s->periods[i]))
             order[n++] = i;
     for (width = 1; width < n; width *= 2) {
         for (i = 0; i < n; i += 2 * width) {

@@ -54,6 +54,14 @@ void wres__finish_sig(double p, double c, int *sig)
     *sig = isnan(p) ? -1 : (p < 1.0 - c);
 }
 
+void wres__rl_fill(wres__rl *r, int64_t white_n, int64_t white_ev,
+                   int64_t bme_n, int64_t bme_ev, int white_first, double z,
+                   double c)
+{
+    wres__fill_rl(r, white_n, white_ev, bme_n, bme_ev, white_first, z);
+    wres__finish_sig(r->p, c, &r->significant);
+}
+
 void wres__null_rl(wres__rl *r)
 {
     memset(r, 0, sizeof *r);
@@ -77,6 +85,15 @@ static void staff_events(const wres__period *p, const signed char *side,
                 n[w] += p->head[g][b][e];
                 ev[w] += which ? p->train[g][b][e] : p->disc[g][b][e];
             }
+}
+
+void wres__staff_events(const wres__period *p, int which, int64_t n[2],
+                        int64_t ev[2])
+{
+    signed char side[WRES__ETH_SLOTS];
+
+    wres__side_bme(side);
+    staff_events(p, side, which, n, ev);
 }
 
 static int copy_files(const wres_ctx *ctx, wres__model *m)
@@ -192,6 +209,18 @@ int wres__model_build(const wres_ctx *ctx, const char *org, int year,
                       wres__model *m)
 {
     const wres__period *p, *prev;
+
+    p = wres__store_period((wres__store *)&ctx->store, org, strlen(org), year,
+                           0, NULL);
+    prev = wres__store_period((wres__store *)&ctx->store, org, strlen(org),
+                              year - 1, 0, NULL);
+    return wres__model_build_periods(ctx, org, year, p, prev, m);
+}
+
+int wres__model_build_periods(const wres_ctx *ctx, const char *org, int year,
+                              const wres__period *p,
+                              const wres__period *prev, wres__model *m)
+{
     double c = ctx->confidence;
     int e, rv;
     signed char side[WRES__ETH_SLOTS];
@@ -204,10 +233,6 @@ int wres__model_build(const wres_ctx *ctx, const char *org, int year,
     m->confidence = c;
     if ((rv = copy_files(ctx, m)) != WRES_OK)
         return rv;
-    p = wres__store_period((wres__store *)&ctx->store, org, strlen(org), year,
-                           0, NULL);
-    prev = wres__store_period((wres__store *)&ctx->store, org, strlen(org),
-                              year - 1, 0, NULL);
 
     /* data quality */
     m->declared_pct = NAN;
@@ -228,7 +253,9 @@ int wres__model_build(const wres_ctx *ctx, const char *org, int year,
     wres__side_bme(side);
     if ((rv = wres__compare(p, prev, year, side, c, m)) != WRES_OK)
         return rv;
-    return wres__model_detail(ctx, org, year, p, prev, m);
+    if ((rv = wres__model_detail(ctx, org, year, p, prev, m)) != WRES_OK)
+        return rv;
+    return ctx->targets ? wres__targets_build(ctx, p, m) : WRES_OK;
 }
 
 void wres__side_bme(signed char *side)
@@ -357,5 +384,6 @@ void wres__model_free(wres__model *m)
     wres__free(m->files);
     wres__free(m->rows);
     wres__model_detail_free(m);
+    wres__targets_free(&m->targets);
     memset(m, 0, sizeof *m);
 }

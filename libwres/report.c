@@ -151,6 +151,9 @@ static void ind_figs(wres_report *r, const wres__model *m, int ind,
             0, m->i3_years[0]);
         fig(r, 3, top, "", "last_year", m->avail[3] ? WRES_TYPE_INT : WRES_TYPE_NULL,
             0, m->i3_nyears ? m->i3_years[m->i3_nyears - 1] : 0);
+        if (m->aggregate)
+            fig_int(r, m->avail[3], 3, top, "", "pooled_organisations",
+                    m->i3_pooled_orgs);
         rl_figs(r, m->avail[3], 3, top, &m->i3);
         rl_figs(r, m->avail[3], 3, part_name(r, prefix, "single_year"), &m->i3_single);
         return;
@@ -243,12 +246,47 @@ static void trend_figs(wres_report *r, int ind, const wres__trend *t)
     }
 }
 
+/* Model Employer targets: indicator 0, part "targets" for the settings,
+ * "targets/<staff group>/<band>" for each row. */
+static void target_figures(wres_report *r)
+{
+    const wres__targets *t = &r->m.targets;
+    int i, k, known = isfinite(t->share);
+
+    fig_bool(r, 0, "targets", "", "available", t->avail);
+    fig_dbl(r, 0, "targets", "", "share", t->share);
+    fig_bool(r, 0, "targets", "", "share_given", t->given);
+    fig_int(r, 1, 0, "targets", "", "baseline_year", t->baseline);
+    fig_int(r, 1, 0, "targets", "", "target_year", t->target_year);
+    if (!t->avail)
+        return;
+    for (i = 0; i < WRES__TARGET_ROWS; i++) {
+        const wres__target_row *row = &t->rows[i];
+        char part[64], measure[32];
+        const char *pp;
+        snprintf(part, sizeof part, "targets/%s/%s",
+                 wres__staff_group_name(row->sgroup), wres__band_name(row->band));
+        pp = pool_add(r, part);
+        fig_int(r, 1, 0, pp, "total", "count", row->total);
+        fig_int(r, 1, 0, pp, "bme", "count", row->bme);
+        fig_int(r, known, 0, pp, "bme", "target", row->target);
+        fig_int(r, known, 0, pp, "bme", "gap", row->gap);
+        for (k = 0; known && k < t->n_years; k++) {
+            snprintf(measure, sizeof measure, "year_%d", t->baseline + k);
+            fig_int(r, 1, 0, pp, "bme", pool_add(r, measure),
+                    t->trajectory[i * t->n_years + k]);
+        }
+    }
+}
+
 static void build_figures(wres_report *r)
 {
     const wres__model *m = &r->m;
     size_t i;
     int ind, j;
 
+    if (m->aggregate)
+        fig_int(r, 1, 0, "aggregate", "", "organisations", m->n_orgs);
     fig_int(r, 1, 0, "data_quality", "", "staff_headcount", m->headcount);
     fig_int(r, 1, 0, "data_quality", "", "bank_excluded", m->bank_excluded);
     fig_int(r, 1, 0, "data_quality", "", "ethnicity_unknown", m->eth_unknown);
@@ -287,6 +325,8 @@ static void build_figures(wres_report *r)
         breakdown_figs(r, &m->bd[i]);
     for (ind = 1; m->trend && ind <= 9; ind++)
         trend_figs(r, ind, &m->trend[ind]);
+    if (m->targets.on)
+        target_figures(r);
 }
 
 static void report_release(wres_report *r)
@@ -299,6 +339,16 @@ static void report_release(wres_report *r)
     wres__free(r->pool);
     wres__free(r->fig);
     wres__buf_free(&r->out);
+}
+
+int wres__report_make(wres_report *r)
+{
+    build_figures(r);
+    if (!r->oom)
+        return WRES_OK;
+    report_release(r);
+    wres__free(r);
+    return WRES_E_NOMEM;
 }
 
 int wres_report_new(wres_ctx *ctx, const char *org, int64_t year,

@@ -119,6 +119,17 @@ static void json_num(wres__buf *b, double v)
         wres__buf_puts(b, ".0");
 }
 
+void wres__json_str(wres__buf *b, const char *s)
+{
+    json_str(b, s);
+}
+
+void wres__json_num(wres__buf *b, double v)
+{
+    json_num(b, v);
+}
+
+
 static void json_int(wres__buf *b, int avail, int64_t v)
 {
     if (!avail)
@@ -245,6 +256,9 @@ static void json_ind_body(wres__buf *b, const wres__model *m, int k,
         for (x = 0; x < m->i3_nyears; x++)
             wres__buf_printf(b, "%s%d", x ? ", " : "", m->i3_years[x]);
         wres__buf_puts(b, "],\n");
+        if (m->aggregate)
+            wres__buf_printf(b, "%s\"pooled_organisations\": %lld,\n", in,
+                             (long long)m->i3_pooled_orgs);
         json_rl_body(b, av, &m->i3, in);
         wres__buf_printf(b, ",\n%s\"single_year\": {\n", in);
         json_rl_body(b, av, &m->i3_single, in2);
@@ -394,7 +408,11 @@ void wres__write_json(const wres__model *m, wres__buf *b)
     wres__buf_puts(b, "{\n  \"library\": {\"name\": \"libwres\", \"version\": \"");
     wres__buf_puts(b, WRES_VERSION_STRING);
     wres__buf_puts(b, "\"},\n  \"org\": ");
-    json_str(b, m->org);
+    if (m->aggregate)
+        wres__buf_printf(b, "null,\n  \"aggregate\": true, \"organisations\": %lld",
+                         (long long)m->n_orgs);
+    else
+        json_str(b, m->org);
     wres__buf_printf(b, ",\n  \"year\": %d,\n  \"confidence\": ", m->year);
     json_num(b, m->confidence);
     wres__buf_puts(b, ",\n  \"data_quality\": {\n    \"files\": [");
@@ -454,6 +472,8 @@ void wres__write_json(const wres__model *m, wres__buf *b)
         json_breakdowns(b, m);
     if (m->trend)
         json_trend(b, m);
+    if (m->targets.on)
+        wres__targets_json(m, b);
     wres__buf_puts(b, "\n}\n");
 }
 
@@ -773,9 +793,13 @@ void wres__write_text(const wres__model *m, wres__buf *b)
     double c = m->confidence;
 
     wres__buf_printf(b, "WRES report (libwres %s)\n", WRES_VERSION_STRING);
-    wres__buf_printf(b, "Organisation: %s   Reporting year: %d (31 March %d)   "
-                     "Confidence: %s%%\n\n",
-                     m->org[0] ? m->org : "(default)", m->year, m->year, conf(c).s);
+    if (m->aggregate)
+        wres__buf_printf(b, "Organisation: all (aggregate of %lld)   ",
+                         (long long)m->n_orgs);
+    else
+        wres__buf_printf(b, "Organisation: %s   ", m->org[0] ? m->org : "(default)");
+    wres__buf_printf(b, "Reporting year: %d (31 March %d)   Confidence: %s%%\n\n",
+                     m->year, m->year, conf(c).s);
 
     wres__buf_puts(b, "Data quality\n");
     wres__buf_printf(b, "  %-28s %-13s %9s %9s %9s  %s\n", "file", "kind", "read",
@@ -833,7 +857,12 @@ void wres__write_text(const wres__model *m, wres__buf *b)
             txt_rl(b, &m->i2, "appointed", 1, c);
             break;
         case 3:
-            if (m->i3_nyears == 2)
+            if (m->i3_nyears == 2 && m->aggregate)
+                wres__buf_printf(b, "  Pooled over reporting years %d and %d "
+                                 "(%lld organisations with both):\n",
+                                 m->i3_years[0], m->i3_years[1],
+                                 (long long)m->i3_pooled_orgs);
+            else if (m->i3_nyears == 2)
                 wres__buf_printf(b, "  Pooled over reporting years %d and %d:\n",
                                  m->i3_years[0], m->i3_years[1]);
             txt_rl(b, &m->i3, "entered", 0, c);
@@ -894,4 +923,6 @@ void wres__write_text(const wres__model *m, wres__buf *b)
         txt_breakdowns(b, m);
     if (m->trend)
         txt_trend(b, m);
+    if (m->targets.on)
+        wres__targets_text(m, b);
 }

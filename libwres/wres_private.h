@@ -481,6 +481,10 @@ struct wres_ctx {
     wres__dict dict;                /* dimension values */
     uint32_t sg_id[WRES__SGROUPS], band_id[WRES__BANDS];
     uint32_t svc_id[WRES__SVC_CUTS + 1];
+    /* Model Employer targets (targets.c) */
+    int targets;            /* reports carry them */
+    double target_share;    /* 0: the organisation's own share */
+    int target_year;
 };
 
 /* Add a source; returns its index or (size_t)-1 on allocation failure. */
@@ -604,6 +608,27 @@ typedef struct wres__dq_file {
     size_t n_ignored;
 } wres__dq_file;
 
+/* Model Employer targets (targets.c): per band 8a..VSM, non-clinical and
+ * clinical (medical staff included). */
+#define WRES__TARGET_BANDS 6
+#define WRES__TARGET_ROWS (2 * WRES__TARGET_BANDS)
+typedef struct wres__target_row {
+    int sgroup;             /* WRES__SG_NONCLINICAL or WRES__SG_CLINICAL */
+    int band;
+    int64_t total, bme;     /* headcount today */
+    int64_t target, gap;    /* valid when the share is known */
+} wres__target_row;
+
+typedef struct wres__targets {
+    int on, avail;
+    int given;              /* the share was given by the caller */
+    double share;           /* NaN when it cannot be computed */
+    int64_t own_bme, own_total; /* the organisation's own share */
+    int baseline, target_year, n_years;
+    wres__target_row rows[WRES__TARGET_ROWS];
+    int64_t *trajectory;    /* [row][year]: n_years a row, or NULL */
+} wres__targets;
+
 typedef struct wres__model {
     char *org;
     int year;
@@ -629,6 +654,10 @@ typedef struct wres__model {
     struct wres__bdown *bd; /* breakdowns, in the order named */
     size_t n_bd;
     struct wres__trend *trend;  /* with WRES_OPT_TREND: [1..9] */
+    /* an aggregate of organisations (aggregate.c) */
+    int aggregate;
+    int64_t n_orgs, i3_pooled_orgs;
+    wres__targets targets;
 } wres__model;
 
 /* One cell of a breakdown. */
@@ -664,6 +693,10 @@ typedef struct wres__trend {
 
 int wres__model_build(const wres_ctx *ctx, const char *org, int year,
                       wres__model *m);
+/* The model of org from the given periods (either may be NULL). */
+int wres__model_build_periods(const wres_ctx *ctx, const char *org, int year,
+                              const wres__period *p,
+                              const wres__period *prev, wres__model *m);
 void wres__model_free(wres__model *m);
 /* The comparisons of white against the slots side[] marks WRES__BME (the
  * indicator figures of the model; data quality aside). */
@@ -681,6 +714,25 @@ int wres__model_detail(const wres_ctx *ctx, const char *org, int year,
                        const wres__period *p, const wres__period *prev,
                        wres__model *m);
 void wres__model_detail_free(wres__model *m);
+/* Headcounts n and disciplinary (which = 0) or training (1) events ev of
+ * period p added in, [WRES__WHITE] and [WRES__BME]. */
+void wres__staff_events(const wres__period *p, int which, int64_t n[2],
+                        int64_t ev[2]);
+/* A relative likelihood with its significance at confidence c. */
+void wres__rl_fill(wres__rl *r, int64_t white_n, int64_t white_ev,
+                   int64_t bme_n, int64_t bme_ev, int white_first, double z,
+                   double c);
+/* Whether period p has any accepted row. */
+int wres__period_has_rows(const wres__period *p);
+
+/* ---- aggregate.c, targets.c: more of the model ------------------------- */
+int wres__targets_build(const wres_ctx *ctx, const wres__period *p,
+                        wres__model *m);
+void wres__targets_free(wres__targets *t);
+void wres__targets_json(const wres__model *m, wres__buf *b);
+void wres__targets_text(const wres__model *m, wres__buf *b);
+/* Round num/den (den > 0) to the nearest integer, halves upward. */
+int64_t wres__round_ratio(int64_t num, int64_t den);
 
 /* ---- report.c: the flat list of figures (cursor, getters, CSV) --------- */
 typedef struct wres__figure {
@@ -708,6 +760,10 @@ struct wres_cursor {
     size_t next;            /* index of the next figure */
     const wres__figure *cur;
 };
+
+/* Lay out the figures of a report whose model is built; on failure the
+ * report is freed (model included) and WRES_E_NOMEM returned. */
+int wres__report_make(wres_report *r);
 
 /* ---- report_json.c: writers -------------------------------------------- */
 void wres__write_json(const wres__model *m, wres__buf *b);
@@ -753,5 +809,8 @@ void wres__svg_num(char *out, size_t cap, double v);
 
 /* ---- report_html.c: the self-contained HTML report --------------------- */
 void wres__write_html(const wres__model *m, wres__buf *b);
+/* JSON pieces shared with the writers of screening and targets. */
+void wres__json_str(wres__buf *b, const char *s);
+void wres__json_num(wres__buf *b, double v);
 
 #endif /* WRES_PRIVATE_H */

@@ -161,6 +161,30 @@ static char *sequence(void)
     ck_assert_ptr_nonnull(json);
     memcpy(json, out, len + 1);
     wres_report_free(rep);
+
+    /* many organisations (1.2): the aggregate with targets, the screening */
+    {
+        wres_screen *scr = NULL;
+        size_t len2;
+        STEP(wres_ctx_set_int(ctx, WRES_OPT_TARGETS, 1), WRES_OK);
+        STEP(wres_report_new_aggregate(ctx, 2024, &rep), WRES_OK);
+        STEP(wres_report_render(rep, WRES_FORMAT_TEXT, &out, NULL), WRES_OK);
+        STEP(wres_report_render(rep, WRES_FORMAT_CSV, &out, NULL), WRES_OK);
+        STEP(wres_report_render(rep, WRES_FORMAT_JSON, &out, &len2), WRES_OK);
+        json = realloc(json, len + len2 + 1);
+        ck_assert_ptr_nonnull(json);
+        memcpy(json + len, out, len2 + 1);
+        len += len2;
+        wres_report_free(rep);
+        STEP(wres_screen_new(ctx, &scr), WRES_OK);
+        STEP(wres_screen_render(scr, WRES_FORMAT_TEXT, &out, NULL), WRES_OK);
+        STEP(wres_screen_render(scr, WRES_FORMAT_CSV, &out, NULL), WRES_OK);
+        STEP(wres_screen_render(scr, WRES_FORMAT_JSON, &out, &len2), WRES_OK);
+        json = realloc(json, len + len2 + 1);
+        ck_assert_ptr_nonnull(json);
+        memcpy(json + len, out, len2 + 1);
+        wres_screen_free(scr);
+    }
     wres_ctx_free(ctx);
     return json;
 }

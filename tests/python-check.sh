@@ -126,6 +126,45 @@ want 1 "a yearless file with --year"
 same --staff "$t/noyear.csv" --year 2023/24 --board "$t/b.csv"
 want 1 "a yearless file with --year, and a board"
 same --staff "$t/allbad.csv"; want 2 "nothing accepted"
+
+# many organisations (1.2): --all-orgs, --screen, --targets in every format
+{
+    echo "staff_id,year,org,ethnicity,band,staff_group,disciplinary,training"
+    for o in "R1" "R,2" "R3"; do
+        for y in 2023 2024; do
+            q=$(printf '%s' "$o" | sed 's/.*,.*/"&"/')
+            echo "1,$y,$q,A,8a,clinical,no,yes"
+            echo "2,$y,$q,H,8a,medical,yes,no"
+            echo "3,$y,$q,N,VSM,non-clinical,no,yes"
+            echo "4,$y,$q,A,5,non-clinical,no,no"
+        done
+    done
+} > "$t/ms.csv"
+printf 'year,org,group,indicator,yes,respondents
+2024,R1,white,6,3,20
+2024,R1,bme,6,4,20
+2024,R3,white,6,9,20
+2024,R3,bme,6,2,20
+2023,R1,white,6,5,20
+2023,R1,bme,6,9,20
+' > "$t/mc.csv"
+for f in text json csv; do
+    same --staff "$t/ms.csv" --survey-counts "$t/mc.csv" --all-orgs --screen --targets --format "$f"
+    want 0 "--all-orgs --screen --targets $f"
+    same --staff "$t/ms.csv" --survey-counts "$t/mc.csv" --screen --confidence 0.8 --format "$f"
+    want 0 "--screen $f"
+    same --staff "$t/ms.csv" --org R3 --targets --target-share 0.19 --target-year 2026 --format "$f"
+    want 0 "--targets $f"
+done
+same --staff "$t/ms.csv" --all-orgs --year 2023 --format csv; want 0 "--all-orgs --year"
+same --staff "$t/ms.csv" --all-orgs --targets --target-year 2023 --format json
+want 2 "--all-orgs, a target year before a report's"
+same --staff "$t/ms.csv" --all-orgs --org R1; want 2 "--all-orgs --org"
+for v in 0 1.5 x ''; do
+    same --staff "$t/ms.csv" --target-share "$v"
+done
+want 2 "--target-share ''"
+same --staff "$t/ms.csv" --target-year 2028/30; want 2 "--target-year"
 cli=$n
 
 # 2. the module's API
@@ -405,6 +444,54 @@ with report:
         ok(g["bme"] == 1 and g["total"] == 5 and g["bme_pct"] == 20.0, "group %r" % (g,))
         ok(d["trend"]["1"]["years"] == [2024] and d["trend"]["1"]["linear"] is None,
            "trend %r" % (d["trend"]["1"],))
+    # many organisations (libwres 1.2): aggregate, screening, targets
+    with wres.Context(confidence=0.8) as mctx:
+        mctx.ingest_buffer("survey_counts",
+                           "year,org,group,indicator,yes,respondents\n"
+                           "2024,A,white,6,20,100\n2024,A,bme,6,20,100\n"
+                           "2024,B,white,6,30,100\n2024,B,bme,6,30,100\n"
+                           "2024,C,white,6,30,100\n2024,C,bme,6,30,100\n"
+                           "2024,A,white,8,1,10\n2024,A,bme,8,1,10\n"
+                           "2024,B,white,8,1,10\n2024,B,bme,8,1,10\n"
+                           "2024,C,white,8,1,10\n2024,C,bme,8,1,10\n")
+        with mctx.aggregate() as agg:
+            d = agg.to_dict()
+            ok(d["org"] is None and d["aggregate"] is True
+               and d["organisations"] == 3 and d["year"] == 2024, "aggregate keys")
+            ok(agg.get(6, "", "white", "n") == 300.0, "aggregate 6 white n")
+        # A: 20/100 against the others' 60/200 (p = 0.065): better at 80%
+        with mctx.screen() as scr:
+            ok(scr.span() == (2024, 2024, 3), "screen span %r" % (scr.span(),))
+            ok(scr.result("A", 2024, 6) == (True, wres.Comparison.BETTER,
+                                            wres.Comparison.BETTER),
+               "screen result %r" % (scr.result("A", 2024, 6),))
+            ok(scr.result("A", 2024, 2) is None, "unavailable indicator")
+            raises(wres.NotFound, scr.result, "Z", 2024, 6)
+            raises(wres.RangeError, scr.result, "A", 2024, 1)
+            ok(scr.orgs("staff_discrimination", "pass_year", 2024) == ["A", "B", "C"],
+               "passing %r" % (scr.orgs(1, 1, 2024),))
+            ok(scr.count(wres.GROUPING_STAFF_DISCRIMINATION,
+                         wres.SCREEN_PASS_EVERY_YEAR) == 3, "pass every year")
+            ok(scr.orgs(1, wres.SCREEN_TOWARDS_EQUALITY) == [], "one year: none towards")
+            raises(wres.Invalid, scr.count, 9, 1, 2024)
+            ok(scr.to_dict()["organisations"] == 3 and "Equality of opportunity"
+               in scr.text() and scr.csv().startswith("org,year,"), "screen renderings")
+        ok(scr.closed, "screen closed after with")
+        ok(wres.grouping_name(wres.GROUPING_EQUAL_OPPORTUNITY)
+           == "equality of opportunity" and wres.grouping_name(7) is None,
+           "grouping names")
+        ok(mctx.targets is False and mctx.target_year == 2028
+           and mctx.target_share == 0.0, "target option defaults")
+        mctx.targets = True
+        mctx.target_share = 0.19
+        mctx.target_year = 2030
+        raises(wres.RangeError, setattr, mctx, "target_share", 2.0)
+        raises(wres.RangeError, setattr, mctx, "target_year", 1800)
+        mctx.ingest_buffer("staff", STAFF, "staff.csv")
+        with mctx.report("", 2024) as tr:
+            t = tr.to_dict()["targets"]
+            ok(t["share"] == 0.19 and t["target_year"] == 2030
+               and len(t["rows"]) == 12, "targets %r" % (t,))
 
     # the cursor: every figure, as many as the CSV rendering's rows
     figures = list(report)

@@ -93,7 +93,21 @@ The C functions and their Python counterparts
     wres_cursor_indicator ...      Cursor.indicator(), .part(), .group(),
     wres_cursor_int                .measure(), .type(), .double(), .int(),
                                    .value(), .figure()
+    wres_report_new_aggregate      Context.aggregate()
+    wres_screen_new / _free        Context.screen(), Screen(ctx),
+                                   Screen.close()
+    wres_screen_render             Screen.render(), .render_bytes(), .json(),
+                                   .text(), .csv(), .to_dict()
+    wres_screen_span               Screen.span()
+    wres_screen_count              Screen.count()
+    wres_screen_org                Screen.orgs()
+    wres_screen_result             Screen.result()
+    wres_grouping_name             grouping_name()
     =============================  ==========================================
+
+Model Employer targets are options: ``Context.targets``,
+``.target_share`` and ``.target_year`` (``WRES_OPT_TARGETS``,
+``WRES_OPT_TARGET_SHARE``, ``WRES_OPT_TARGET_YEAR``).
 
 The prototyped ctypes library itself is ``wres.lib``.
 """
@@ -108,6 +122,8 @@ import os
 
 __all__ = [
     "Status", "Kind", "Option", "Reason", "Format", "Type",
+    "Grouping", "Comparison", "ScreenList", "Screen", "ScreenResult",
+    "grouping_name",
     "Error", "Invalid", "Closed", "NoMemory", "FileError", "ReadError",
     "FormatError", "Rejected", "NotFound", "RangeError", "OptionError",
     "version", "version_info", "version_string", "strerror", "reason_name",
@@ -153,6 +169,9 @@ class Option(enum.IntEnum):
     LOW_EVENTS = 6
     LOW_PEOPLE = 7
     SERVICE_BANDS = 8
+    TARGETS = 9
+    TARGET_SHARE = 10
+    TARGET_YEAR = 11
 
 
 class Reason(enum.IntEnum):
@@ -196,12 +215,37 @@ class Type(enum.IntEnum):
     BOOL = 3
 
 
+class Grouping(enum.IntEnum):
+    """The screening's groupings of indicators (``enum wres_grouping``)."""
+    STAFF_DISCRIMINATION = 1
+    EQUAL_OPPORTUNITY = 2
+    OTHER_DISCRIMINATION = 3
+    DISCIPLINARY = 4
+
+
+class Comparison(enum.IntEnum):
+    """An organisation against the others (``enum wres_comparison``)."""
+    NONE = 0
+    BETTER = 1
+    SIMILAR = 2
+    WORSE = 3
+
+
+class ScreenList(enum.IntEnum):
+    """The lists of organisations of a screening (``enum
+    wres_screen_list``)."""
+    PASS_YEAR = 1
+    PASS_EVERY_YEAR = 2
+    TOWARDS_EQUALITY = 3
+
+
 # The C names without their WRES_ prefix, for code that mirrors C:
 # wres.OK, wres.E_NOTFOUND, wres.KIND_STAFF, wres.OPT_CONFIDENCE,
 # wres.REASON_NO_YEAR, wres.FORMAT_JSON, wres.TYPE_BOOL.
 for _enum, _prefix in ((Status, ""), (Kind, "KIND_"), (Option, "OPT_"),
                        (Reason, "REASON_"), (Format, "FORMAT_"),
-                       (Type, "TYPE_")):
+                       (Type, "TYPE_"), (Grouping, "GROUPING_"),
+                       (Comparison, "CMP_"), (ScreenList, "SCREEN_")):
     for _member in _enum:
         globals()[_prefix + _member.name] = _member
 del _enum, _prefix, _member
@@ -232,10 +276,15 @@ class _CursorS(ctypes.Structure):
     pass
 
 
+class _ScreenS(ctypes.Structure):
+    pass
+
+
 _CtxP = ctypes.POINTER(_CtxS)
 _RecordP = ctypes.POINTER(_RecordS)
 _ReportP = ctypes.POINTER(_ReportS)
 _CursorP = ctypes.POINTER(_CursorS)
+_ScreenP = ctypes.POINTER(_ScreenS)
 
 _c_int = ctypes.c_int
 _c_i64 = ctypes.c_int64
@@ -301,6 +350,20 @@ _PROTOTYPES = (
     ("wres_cursor_type", _c_int, [_CursorP]),
     ("wres_cursor_double", ctypes.c_double, [_CursorP]),
     ("wres_cursor_int", _c_i64, [_CursorP]),
+    ("wres_report_new_aggregate", _c_int, [_CtxP, _c_i64, _P(_ReportP)]),
+    ("wres_screen_new", _c_int, [_CtxP, _P(_ScreenP)]),
+    ("wres_screen_free", None, [_ScreenP]),
+    ("wres_screen_render", _c_int, [_ScreenP, _c_int, _P(ctypes.c_void_p),
+                                    _P(_c_size)]),
+    ("wres_screen_span", _c_int, [_ScreenP, _P(_c_i64), _P(_c_i64),
+                                  _P(_c_size)]),
+    ("wres_screen_count", _c_int, [_ScreenP, _c_int, _c_int, _c_i64,
+                                   _P(_c_size)]),
+    ("wres_screen_org", _c_int, [_ScreenP, _c_int, _c_int, _c_i64, _c_size,
+                                 _P(_c_str)]),
+    ("wres_screen_result", _c_int, [_ScreenP, _c_str, _c_i64, _c_int,
+                                    _P(_c_int), _P(_c_int), _P(_c_int)]),
+    ("wres_grouping_name", _c_str, [_c_int]),
 )
 
 
@@ -639,7 +702,8 @@ class Context(_Handle):
         self._ptr = p
         self._free = lib.wres_ctx_free
         self._options = {Option.CONFIDENCE: 0.95, Option.DEFAULT_YEAR: 0,
-                         Option.DEFAULT_ORG: ""}
+                         Option.DEFAULT_ORG: "", Option.TARGETS: 0,
+                         Option.TARGET_SHARE: 0.0, Option.TARGET_YEAR: 2028}
         try:
             if confidence is not None:
                 self.confidence = confidence
@@ -795,6 +859,34 @@ class Context(_Handle):
     @default_org.setter
     def default_org(self, value):
         self.set_string(Option.DEFAULT_ORG, value)
+
+    @property
+    def targets(self):
+        """Whether reports made next carry Model Employer targets."""
+        return bool(self._options[Option.TARGETS])
+
+    @targets.setter
+    def targets(self, value):
+        self.set_int(Option.TARGETS, 1 if value else 0)
+
+    @property
+    def target_share(self):
+        """The targets' BME share; 0.0 (the default) for each
+        organisation's own share."""
+        return self._options[Option.TARGET_SHARE]
+
+    @target_share.setter
+    def target_share(self, value):
+        self.set_double(Option.TARGET_SHARE, value)
+
+    @property
+    def target_year(self):
+        """The year the targets are for (default 2028)."""
+        return self._options[Option.TARGET_YEAR]
+
+    @target_year.setter
+    def target_year(self, value):
+        self.set_int(Option.TARGET_YEAR, value)
 
     # -- ingestion
     def _ingested(self, rv, raise_on_file_error):
@@ -1011,6 +1103,16 @@ class Context(_Handle):
         year).  Raises `NotFound` (no year) or `RangeError`."""
         return Report(self, org, year)
 
+    def aggregate(self, year=0):
+        """``wres_report_new_aggregate``: the `Report` of every organisation
+        together for ``year`` (0 or None for the latest year)."""
+        return Report(self, year=year, aggregate=True)
+
+    def screen(self):
+        """``wres_screen_new``: the `Screen` of every organisation and year,
+        at the handle's confidence level."""
+        return Screen(self)
+
 
 class Record(_Handle):
     """A record handle (``wres_record``) adding records of one kind to a
@@ -1132,13 +1234,17 @@ class Report(_Handle):
 
     _ptr = None
 
-    def __init__(self, ctx, org="", year=0):
+    def __init__(self, ctx, org="", year=0, aggregate=False):
         if not isinstance(ctx, Context):
             raise TypeError("Report needs a wres.Context")
         cp = ctx._check()
-        o = _enc(org, "org")
         p = _ReportP()
-        rv = lib.wres_report_new(cp, o, _i64(year or 0), ctypes.byref(p))
+        if aggregate:
+            rv = lib.wres_report_new_aggregate(cp, _i64(year or 0),
+                                               ctypes.byref(p))
+        else:
+            rv = lib.wres_report_new(cp, _enc(org, "org"), _i64(year or 0),
+                                     ctypes.byref(p))
         if rv != Status.OK:
             raise ctx._fail(rv)
         self._ptr = p
@@ -1338,3 +1444,135 @@ class Cursor(_Handle):
         """The current `Figure` (indicator, part, group, measure, value)."""
         return Figure(self.indicator(), self.part(), self.group(),
                       self.measure(), self.value())
+
+
+def grouping_name(grouping):
+    """``wres_grouping_name``: the name of a `Grouping`, or None."""
+    return _dec(lib.wres_grouping_name(_named(Grouping, grouping, "grouping")))
+
+
+class ScreenResult(collections.namedtuple(
+        "ScreenResult", "similar bme white")):
+    """One organisation, year and indicator of a `Screen`: ``similar``
+    (True, False, or None when it cannot be tested) and the `Comparison`
+    of its BME and white figures with the other organisations (for
+    indicator 9, ``bme`` is the board's and ``white`` is
+    `Comparison.NONE`)."""
+
+
+class Screen(_Handle):
+    """A screening (``wres_screen``) of every organisation and year of a
+    `Context` against the other organisations together.  Made by
+    `Context.screen`; a snapshot that stays valid after the context is
+    closed."""
+
+    _ptr = None
+
+    def __init__(self, ctx):
+        if not isinstance(ctx, Context):
+            raise TypeError("Screen needs a wres.Context")
+        cp = ctx._check()
+        p = _ScreenP()
+        rv = lib.wres_screen_new(cp, ctypes.byref(p))
+        if rv != Status.OK:
+            raise ctx._fail(rv)
+        self._ptr = p
+        self._free = lib.wres_screen_free
+
+    def close(self):
+        """``wres_screen_free``: free the screening."""
+        _Handle.close(self)
+
+    def __repr__(self):
+        return "<wres.Screen%s>" % (" closed" if self.closed else "")
+
+    def _check(self):
+        if not self._ptr:
+            raise Closed(Status.E_INVALID, "the wres.Screen is closed")
+        return self._ptr
+
+    def span(self):
+        """``wres_screen_span``: (first year, last year, organisations)."""
+        first, last, n = _c_i64(), _c_i64(), _c_size()
+        rv = lib.wres_screen_span(self._check(), ctypes.byref(first),
+                                  ctypes.byref(last), ctypes.byref(n))
+        if rv != Status.OK:
+            raise _error(rv)
+        return first.value, last.value, n.value
+
+    def count(self, grouping, list, year=0):
+        """``wres_screen_count``: how many organisations are in the list
+        (a `ScreenList`) of ``grouping`` (a `Grouping`); ``year`` for
+        `ScreenList.PASS_YEAR`."""
+        n = _c_size()
+        rv = lib.wres_screen_count(self._check(),
+                                   _named(Grouping, grouping, "grouping"),
+                                   _named(ScreenList, list, "list"),
+                                   _i64(year or 0), ctypes.byref(n))
+        if rv != Status.OK:
+            raise _error(rv)
+        return n.value
+
+    def orgs(self, grouping, list, year=0, raw=False):
+        """``wres_screen_org``: the organisations of the list, in order."""
+        p = self._check()
+        g = _named(Grouping, grouping, "grouping")
+        k = _named(ScreenList, list, "list")
+        org = _c_str()
+        out = []
+        while True:
+            rv = lib.wres_screen_org(p, g, k, _i64(year or 0), len(out),
+                                     ctypes.byref(org))
+            if rv == Status.DONE:
+                return out
+            if rv != Status.OK:
+                raise _error(rv)
+            out.append(_dec(org.value, raw))
+
+    def result(self, org, year, indicator):
+        """``wres_screen_result``: the `ScreenResult` of ``org``, ``year``
+        and ``indicator`` (2 to 9), or None when the indicator is not
+        available there.  Raises `NotFound` or `RangeError`."""
+        sim, bme, white = _c_int(), _c_int(), _c_int()
+        rv = lib.wres_screen_result(self._check(), _enc(org, "org"),
+                                    _i64(year), _cint(indicator),
+                                    ctypes.byref(sim), ctypes.byref(bme),
+                                    ctypes.byref(white))
+        if rv == Status.NULL:
+            return None
+        if rv != Status.OK:
+            raise _error(rv)
+        return ScreenResult(None if sim.value < 0 else bool(sim.value),
+                            Comparison(bme.value), Comparison(white.value))
+
+    def render_bytes(self, format):
+        """``wres_screen_render``: the screening as bytes in ``format``."""
+        f = _named(Format, format, "format")
+        out = ctypes.c_void_p()
+        n = _c_size()
+        rv = lib.wres_screen_render(self._check(), f, ctypes.byref(out),
+                                    ctypes.byref(n))
+        if rv != Status.OK:
+            raise _error(rv, "unknown format: %r" % (format,)
+                         if rv == Status.E_INVALID else None)
+        return ctypes.string_at(out.value, n.value) if n.value else b""
+
+    def render(self, format):
+        """The screening as text in ``format``."""
+        return _dec(self.render_bytes(format))
+
+    def json(self):
+        """The JSON rendering as a str."""
+        return self.render(Format.JSON)
+
+    def text(self):
+        """The text rendering (the table of counts and the lists)."""
+        return self.render(Format.TEXT)
+
+    def csv(self):
+        """The CSV rendering, one row per figure."""
+        return self.render(Format.CSV)
+
+    def to_dict(self):
+        """The JSON rendering parsed: a dict."""
+        return json.loads(self.render_bytes(Format.JSON).decode("utf-8"))

@@ -11,6 +11,8 @@ the same status as the C program:
                    [--confidence C] [--format text|json|csv|html] [--progress]
                    [--groups] [--trend] [--by DIM[,DIM]]... [--service-bands Y,Y...]
                    [--low-events N] [--low-people N]
+                   [--all-orgs] [--screen] [--targets] [--target-share S]
+                   [--target-year Y]
 
 Exit status: 0 report written, no rejections; 1 report written, some rows
 rejected; 2 usage error or no reporting year; 3 a file failed.
@@ -33,7 +35,9 @@ USAGE = (b"usage: wres-report [--staff F] [--applicants F] [--survey F] "
          b"[--format text|json|csv|html] [--progress]\n"
          b"                   [--groups] [--trend] [--by DIM[,DIM]]... "
          b"[--service-bands Y,Y...]\n"
-         b"                   [--low-events N] [--low-people N]\n")
+         b"                   [--low-events N] [--low-people N]\n"
+         b"                   [--all-orgs] [--screen] [--targets] "
+         b"[--target-share S] [--target-year Y]\n")
 
 PROGRESS = [False]   # --progress given
 
@@ -122,7 +126,10 @@ def parse_confidence(s):
 def main(argv):
     """Parse argv (a list of bytes) as wres-report does; the exit status."""
     files = [None] * 5
-    org, year_arg, conf_arg = b"", None, None
+    org, year_arg, conf_arg = None, None, None
+    share_arg = target_year_arg = None
+    all_orgs = screen = targets = False
+    target_share, target_year = 0.0, 0
     fmt = wres.Format.TEXT
     year = 0
     confidence = 0.95
@@ -142,6 +149,15 @@ def main(argv):
             continue
         if a in (b"--groups", b"--trend"):
             detail[a[2:].decode()] = 1
+            i += 1
+            continue
+        if a in (b"--all-orgs", b"--screen", b"--targets"):
+            if a == b"--all-orgs":
+                all_orgs = True
+            elif a == b"--screen":
+                screen = True
+            else:
+                targets = True
             i += 1
             continue
         if i + 1 >= argc:
@@ -169,6 +185,12 @@ def main(argv):
         elif a == b"--confidence":
             i += 1
             conf_arg = argv[i]
+        elif a == b"--target-share":
+            i += 1
+            share_arg = argv[i]
+        elif a == b"--target-year":
+            i += 1
+            target_year_arg = argv[i]
         elif a == b"--format":
             i += 1
             if argv[i] not in FORMATS:
@@ -190,6 +212,23 @@ def main(argv):
             return usage_error(b"confidence must be a number between 0 and 1",
                                conf_arg)
         confidence = c
+    if org is not None and all_orgs:
+        return usage_error(b"--org and --all-orgs exclude each other")
+    if share_arg is not None:
+        c = parse_confidence(share_arg)
+        if c is None or not 0.0 < c <= 1.0:
+            return usage_error(b"target share must be a number above 0, "
+                               b"at most 1", share_arg)
+        target_share = c
+        targets = True
+    if target_year_arg is not None:
+        target_year = parse_year(target_year_arg)
+        if not target_year:
+            return usage_error(b"not a target year", target_year_arg)
+        targets = True
+    if org is None:
+        org = b""
+    many = (all_orgs, screen, targets, target_share, target_year)
 
     try:
         ctx = wres.Context()
@@ -199,7 +238,7 @@ def main(argv):
     with ctx:
         if not set_detail(ctx, detail):
             return 2
-        return run(ctx, files, org, year, confidence, fmt)
+        return run(ctx, files, org, year, confidence, fmt, many)
 
 
 _WHOLE = re.compile(br"[ \t\n\v\f\r]*[+-]?[0-9]+\Z")    # what strtol takes
@@ -232,14 +271,108 @@ def set_detail(ctx, detail):
     return True
 
 
-def run(ctx, files, org, year, confidence, fmt):
+
+def failure(ctx, e):
+    """wres-report's line for a failed report: the status text, and for
+    WRES_E_RANGE the handle's message."""
+    line = b"wres-report: " + wres.strerror(e.status).encode()
+    if e.status == wres.Status.E_RANGE:
+        line += b": " + ctx.errmsg(raw=True)
+    return line + b"\n"
+
+
+def csv_field(s):
+    """An org code as a CSV field, quoted as wres-report quotes it."""
+    if any(c in s for c in b',"\r\n') or s[:1] in (b" ", b"\t"):
+        return b'"' + s.replace(b'"', b'""') + b'"'
+    return s
+
+
+def csv_rows(text, prefix):
+    """The rows of a CSV rendering without its header, each after
+    prefix."""
+    body = text.split(b"\n", 1)[1] if b"\n" in text else b""
+    out = []
+    while body:
+        line, nl, body = body.partition(b"\n")
+        out.append(prefix + line + nl)
+    return b"".join(out)
+
+
+def write_many(ctx, fmt, all_orgs, screen, only):
+    """--all-orgs and --screen: the bytes wres-report writes (write_many()
+    of wres-report.c)."""
+    out = []
+    json_fmt, csv_fmt = fmt == wres.Format.JSON, fmt == wres.Format.CSV
+    periods = ctx.periods(raw=True)
+    years = []
+    first = True
+    if csv_fmt:
+        out.append(b"section,org,year,indicator,part,group,measure,value\n")
+    if json_fmt:
+        out.append(b'{"reports": [' if all_orgs else b"{")
+    if all_orgs:
+        for org, year in periods:
+            if year not in years and (not only or year == only):
+                years.append(year)
+            if only and year != only:
+                continue
+            with ctx.report(org, year) as r:
+                text = r.render_bytes(fmt)
+            if csv_fmt:
+                out.append(csv_rows(text, b"report," + csv_field(org)
+                                    + b",%d," % year))
+            elif json_fmt:
+                out.append((b"\n" if first else b",\n") + text[:-1])
+            else:
+                out.append((b"" if first else b"\n") + text)
+            first = False
+        years.sort()
+        if json_fmt:
+            out.append(b'\n],\n"aggregate": [' if periods
+                       else b'],\n"aggregate": [')
+        for k, year in enumerate(years):
+            with ctx.aggregate(year) as r:
+                text = r.render_bytes(fmt)
+            if csv_fmt:
+                out.append(csv_rows(text, b"aggregate,,%d," % year))
+            elif json_fmt:
+                out.append((b",\n" if k else b"\n") + text[:-1])
+            else:
+                out.append((b"" if first else b"\n") + text)
+            first = False
+        if json_fmt:
+            out.append(b"\n]" if years else b"]")
+    if screen:
+        with ctx.screen() as s:
+            text = s.render_bytes(fmt)
+        if csv_fmt:
+            out.append(csv_rows(text, b"screening,"))
+        elif json_fmt:
+            out.append((b',\n"screening": ' if all_orgs else b'"screening": ')
+                       + text[:-1])
+        else:
+            out.append((b"" if first else b"\n") + text)
+    if json_fmt:
+        out.append(b"}\n")
+    return b"".join(out)
+
+
+def run(ctx, files, org, year, confidence, fmt, many):
     """Ingest the files, print what was rejected or failed, write the
     report; the exit status."""
     failed = rejected = False
     shown = 0
+    all_orgs, screen, targets, target_share, target_year = many
     ctx.confidence = confidence
     if year:
         ctx.default_year = year
+    if targets:
+        ctx.targets = True
+    if target_share > 0.0:
+        ctx.target_share = target_share
+    if target_year:
+        ctx.target_year = target_year
 
     bar = PROGRESS[0] and os.isatty(2)
     for path, kind in zip(files, KINDS):
@@ -268,6 +401,22 @@ def run(ctx, files, org, year, confidence, fmt):
                                             wres.strerror(rv).encode()))
             return 2
 
+    if all_orgs or screen:
+        try:
+            ctx.latest_year()
+        except wres.Error:
+            err(b"wres-report: no reporting year: no rows were accepted\n")
+            return 3 if failed else 2
+        status = 3 if failed else 1 if rejected else 0
+        try:
+            text = write_many(ctx, fmt, all_orgs, screen, year)
+        except wres.Error as e:
+            err(failure(ctx, e))
+            return 2
+        if not write_fd(1, text):
+            err(b"wres-report: cannot write the report\n")
+            status = 2
+        return status
     if not year:
         try:
             year = ctx.latest_year()
@@ -279,7 +428,7 @@ def run(ctx, files, org, year, confidence, fmt):
         with ctx.report(org, year) as report:
             text = report.render_bytes(fmt)
     except wres.Error as e:
-        err(b"wres-report: %s\n" % wres.strerror(e.status).encode())
+        err(failure(ctx, e))
         return 2
 
     status = 3 if failed else 1 if rejected else 0
