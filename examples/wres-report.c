@@ -20,7 +20,9 @@ static void usage(FILE *to)
             "usage: wres-report [--staff F] [--applicants F] [--survey F] "
             "[--survey-counts F] [--board F]\n"
             "                   [--year Y] [--org CODE] [--confidence C] "
-            "[--format text|json|csv] [--progress]\n");
+            "[--format text|json|csv] [--progress]\n"
+            "                   [--publish] [--suppress-max N] [--round-base N]\n"
+            "                   [--summary F]... [--save-summary F]\n");
 }
 
 static int usage_error(const char *msg, const char *arg)
@@ -63,6 +65,21 @@ static int parse_year(const char *s)
     return y >= 1900 && y <= 2100 ? y : 0;
 }
 
+/* A whole non-negative number up to max, or -1. */
+static long parse_count(const char *s, long max)
+{
+    long v = 0;
+
+    if (!*s)
+        return -1;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9' || v > max / 10)
+            return -1;
+        v = v * 10 + (*s - '0');
+    }
+    return v <= max ? v : -1;
+}
+
 /* --progress: a bar on standard error while a file is read, drawn only
  * when standard error is a terminal. */
 static const char *progress_name;
@@ -95,7 +112,10 @@ int main(int argc, char **argv)
     const char *files[5] = {NULL, NULL, NULL, NULL, NULL};
     const char *org = "", *year_arg = NULL, *conf_arg = NULL;
     int format = WRES_FORMAT_TEXT, i, k, nfiles = 0, year = 0;
-    int failed = 0, rejected = 0, rv, status, show_progress = 0;
+    int failed = 0, rejected = 0, rv, status, show_progress = 0, publish = 0;
+    long suppress_max = -1, round_base = -1;
+    const char **summaries = NULL, *save_summary = NULL;
+    int n_summaries = 0;
     double confidence = 0.95;
     wres_ctx *ctx = NULL;
     wres_report *report = NULL;
@@ -114,6 +134,10 @@ int main(int argc, char **argv)
             show_progress = 1;
             continue;
         }
+        if (strcmp(a, "--publish") == 0) {
+            publish = 1;
+            continue;
+        }
         if (i + 1 >= argc)
             return usage_error("missing value or unknown option", a);
         for (k = 0; k < 5; k++)
@@ -129,6 +153,22 @@ int main(int argc, char **argv)
             org = argv[++i];
         } else if (strcmp(a, "--confidence") == 0) {
             conf_arg = argv[++i];
+        } else if (strcmp(a, "--suppress-max") == 0) {
+            if ((suppress_max = parse_count(argv[++i], 1000000)) < 0)
+                return usage_error("--suppress-max takes a whole number 0 to 1000000",
+                                   argv[i]);
+        } else if (strcmp(a, "--round-base") == 0) {
+            if ((round_base = parse_count(argv[++i], 1000000)) < 1)
+                return usage_error("--round-base takes a whole number 1 to 1000000",
+                                   argv[i]);
+        } else if (strcmp(a, "--summary") == 0) {
+            if (!summaries && !(summaries = calloc((size_t)argc, sizeof *summaries))) {
+                fprintf(stderr, "wres-report: out of memory\n");
+                return 2;
+            }
+            summaries[n_summaries++] = argv[++i];
+        } else if (strcmp(a, "--save-summary") == 0) {
+            save_summary = argv[++i];
         } else if (strcmp(a, "--format") == 0) {
             const char *f = argv[++i];
             if (strcmp(f, "text") == 0)
@@ -145,8 +185,11 @@ int main(int argc, char **argv)
     }
     for (k = 0; k < 5; k++)
         nfiles += files[k] != NULL;
-    if (!nfiles)
+    nfiles += n_summaries;
+    if (!nfiles) {
+        free(summaries);
         return usage_error("no input file given", NULL);
+    }
     if (year_arg && !(year = parse_year(year_arg)))
         return usage_error("not a reporting year", year_arg);
     if (conf_arg) {
@@ -159,9 +202,15 @@ int main(int argc, char **argv)
 
     if (wres_ctx_new(&ctx) != WRES_OK) {
         fprintf(stderr, "wres-report: out of memory\n");
+        free(summaries);
         return 2;
     }
     wres_ctx_set_double(ctx, WRES_OPT_CONFIDENCE, confidence);
+    wres_ctx_set_int(ctx, WRES_OPT_PUBLISH, publish);
+    if (suppress_max >= 0)
+        wres_ctx_set_int(ctx, WRES_OPT_SUPPRESS_MAX, suppress_max);
+    if (round_base >= 1)
+        wres_ctx_set_int(ctx, WRES_OPT_ROUND_BASE, round_base);
     if (year)
         wres_ctx_set_int(ctx, WRES_OPT_DEFAULT_YEAR, year);
     if (show_progress && isatty(STDERR_FILENO))
@@ -189,8 +238,29 @@ int main(int argc, char **argv)
         } else if (rv != WRES_OK) {
             fprintf(stderr, "wres-report: %s: %s\n", files[k], wres_strerror(rv));
             wres_ctx_free(ctx);
+            free(summaries);
             return 2;
         }
+    }
+    /* summaries after the CSV files, in the order given; a refused one
+     * changes nothing */
+    for (i = 0; i < n_summaries; i++) {
+        rv = wres_summary_load(ctx, summaries[i]);
+        if (rv == WRES_E_NOMEM) {
+            fprintf(stderr, "wres-report: %s: %s\n", summaries[i], wres_strerror(rv));
+            wres_ctx_free(ctx);
+            free(summaries);
+            return 2;
+        }
+        if (rv != WRES_OK) {
+            fprintf(stderr, "%s\n", wres_errmsg(ctx));
+            failed = 1;
+        }
+    }
+    free(summaries);
+    if (save_summary && wres_summary_save(ctx, save_summary) != WRES_OK) {
+        fprintf(stderr, "wres-report: %s\n", wres_errmsg(ctx));
+        failed = 1;
     }
 
     if (!year) {

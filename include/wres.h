@@ -23,9 +23,9 @@ extern "C" {
 #endif
 
 #define WRES_VERSION_MAJOR 1
-#define WRES_VERSION_MINOR 1
+#define WRES_VERSION_MINOR 2
 #define WRES_VERSION_PATCH 0
-#define WRES_VERSION_STRING "1.1.0"
+#define WRES_VERSION_STRING "1.2.0"
 
 #if defined(_WIN32) && defined(WRES_BUILDING)
 #define WRES_API __declspec(dllexport)
@@ -70,7 +70,12 @@ enum wres_kind {
 enum wres_option {
     WRES_OPT_CONFIDENCE = 1,    /* double in (0, 1); default 0.95 */
     WRES_OPT_DEFAULT_YEAR = 2,  /* int 1900..2100, or 0 for none (default) */
-    WRES_OPT_DEFAULT_ORG = 3    /* string; default "" */
+    WRES_OPT_DEFAULT_ORG = 3,   /* string; default "" */
+    /* publication-safe output (since 1.2): see wres_ctx_set_int(3) */
+    WRES_OPT_PUBLISH = 4,       /* int 0 or 1; default 0 (off) */
+    WRES_OPT_SUPPRESS_MAX = 5,  /* int 0..1000000: counts 1..N suppressed; default 7 */
+    WRES_OPT_ROUND_BASE = 6     /* int 1..1000000: other counts rounded to a
+                                 * multiple of it (1: not rounded); default 5 */
 };
 
 /* Rejection reasons and file-level failures.  Their names are the stable
@@ -216,6 +221,18 @@ WRES_API int wres_report_render(wres_report *report, int format,
 WRES_API int wres_report_get(const wres_report *report, int indicator,
                              const char *part, const char *group,
                              const char *measure, double *value);
+
+/* Federation summaries (since 1.2): a handle's counts, without ids or
+ * row-level data, saved as a versioned text file (wres-summary(5)) and
+ * merged into another handle, all or nothing.  The buffer of
+ * wres_summary_save_buffer() is borrowed until the next call of it on the
+ * handle or wres_ctx_free(). */
+WRES_API int wres_summary_save(wres_ctx *ctx, const char *path);
+WRES_API int wres_summary_save_buffer(wres_ctx *ctx, const char **out,
+                                      size_t *len);
+WRES_API int wres_summary_load(wres_ctx *ctx, const char *path);
+WRES_API int wres_summary_load_buffer(wres_ctx *ctx, const char *name,
+                                      const char *buf, size_t len);
 
 /* A cursor over every figure of a report, in report order. */
 WRES_API int wres_cursor_new(const wres_report *report, wres_cursor **out);

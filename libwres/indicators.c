@@ -24,6 +24,13 @@ static void add_mix(wres__mix *m, int slot, int64_t n)
     m->total += n;
 }
 
+void wres__mix_pct(wres__mix *m)
+{
+    m->pct[0] = pct(m->white, m->total);
+    m->pct[1] = pct(m->bme, m->total);
+    m->pct[2] = pct(m->unknown, m->total);
+}
+
 /* Relative likelihood of group `num` (numerator) against the other. */
 static void fill_rl(wres__rl *r, int64_t white_n, int64_t white_ev,
                     int64_t bme_n, int64_t bme_ev, int white_first, double z)
@@ -315,6 +322,13 @@ int wres__model_build(const wres_ctx *ctx, const char *org, int year,
             bd->diff = bd->bme_pct - m->board_workforce_pct; /* NaN propagates */
         }
     }
+    wres__mix_pct(&m->workforce);
+    for (x = 0; x < (int)m->n_rows; x++)
+        wres__mix_pct(&m->rows[x].m);
+    for (x = 0; x < 3; x++)
+        wres__mix_pct(&m->board[x].m);
+    if (ctx->publish)
+        return wres__disclose_model(m, ctx->suppress_max, ctx->round_base);
     return WRES_OK;
 }
 

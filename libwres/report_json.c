@@ -115,7 +115,7 @@ static void json_num(wres__buf *b, double v)
 
 static void json_int(wres__buf *b, int avail, int64_t v)
 {
-    if (!avail)
+    if (!avail || v == WRES__SUPPRESSED)
         wres__buf_puts(b, "null");
     else
         wres__buf_printf(b, "%lld", (long long)v);
@@ -139,11 +139,17 @@ static void json_ci(wres__buf *b, double lo, double hi)
     wres__buf_puts(b, "]");
 }
 
-static void json_mix(wres__buf *b, int av, const wres__mix *m, int with_pct)
+/* With publication-safe output, an object holding counts says whether
+ * any of them is suppressed. */
+static void json_suppressed(wres__buf *b, int publish, int any)
 {
-    double t = (double)m->total;
-    int ok = av && m->total > 0;
+    if (publish)
+        wres__buf_puts(b, any ? ", \"suppressed\": true" : ", \"suppressed\": false");
+}
 
+static void json_mix(wres__buf *b, int av, const wres__mix *m, int with_pct,
+                     int publish)
+{
     wres__buf_puts(b, "\"white\": ");
     json_int(b, av, m->white);
     wres__buf_puts(b, ", \"bme\": ");
@@ -154,15 +160,17 @@ static void json_mix(wres__buf *b, int av, const wres__mix *m, int with_pct)
     json_int(b, av, m->total);
     if (with_pct) {
         wres__buf_puts(b, ", \"white_pct\": ");
-        json_num(b, ok ? (double)m->white / t * 100.0 : NAN);
+        json_num(b, av ? m->pct[0] : NAN);
         wres__buf_puts(b, ", \"bme_pct\": ");
-        json_num(b, ok ? (double)m->bme / t * 100.0 : NAN);
+        json_num(b, av ? m->pct[1] : NAN);
         wres__buf_puts(b, ", \"unknown_pct\": ");
-        json_num(b, ok ? (double)m->unknown / t * 100.0 : NAN);
+        json_num(b, av ? m->pct[2] : NAN);
     }
+    json_suppressed(b, publish, m->white < 0 || m->bme < 0 || m->unknown < 0 ||
+                                    m->total < 0);
 }
 
-static void json_rate(wres__buf *b, int av, const wres__rate *r)
+static void json_rate(wres__buf *b, int av, const wres__rate *r, int publish)
 {
     wres__buf_puts(b, "{\"n\": ");
     json_int(b, av, r->n);
@@ -170,17 +178,18 @@ static void json_rate(wres__buf *b, int av, const wres__rate *r)
     json_int(b, av, r->events);
     wres__buf_puts(b, ", \"rate\": ");
     json_num(b, r->rate);
+    json_suppressed(b, publish, r->n < 0 || r->events < 0);
     wres__buf_puts(b, "}");
 }
 
 /* The body of a relative-likelihood figure, without braces. */
 static void json_rl_body(wres__buf *b, int av, const wres__rl *r,
-                         const char *ind)
+                         const char *ind, int publish)
 {
     wres__buf_printf(b, "%s\"white\": ", ind);
-    json_rate(b, av, &r->white);
+    json_rate(b, av, &r->white, publish);
     wres__buf_printf(b, ",\n%s\"bme\": ", ind);
-    json_rate(b, av, &r->bme);
+    json_rate(b, av, &r->bme, publish);
     wres__buf_printf(b, ",\n%s\"relative_likelihood\": ", ind);
     json_num(b, r->rl);
     wres__buf_puts(b, ", \"ci\": ");
@@ -211,22 +220,31 @@ void wres__write_json(const wres__model *m, wres__buf *b)
     json_str(b, m->org);
     wres__buf_printf(b, ",\n  \"year\": %d,\n  \"confidence\": ", m->year);
     json_num(b, m->confidence);
+    if (m->publish)
+        wres__buf_printf(b, ",\n  \"disclosure\": {\"threshold\": %lld, \"rounding\": %lld}",
+                         (long long)m->suppress_max, (long long)m->round_base);
     wres__buf_puts(b, ",\n  \"data_quality\": {\n    \"files\": [");
     for (i = 0; i < m->n_files; i++) {
         const wres__dq_file *f = &m->files[i];
-        int first = 1, r;
+        int first = 1, r, sup;
         wres__buf_puts(b, i ? ",\n      {" : "\n      {");
         wres__buf_puts(b, "\"path\": ");
         json_str(b, f->path);
-        wres__buf_printf(b, ", \"kind\": \"%s\", \"rows_read\": %lld, "
-                         "\"rows_accepted\": %lld,\n       \"rows_rejected\": %lld, "
-                         "\"rejected_by_reason\": {",
-                         wres_kind_name(f->kind), (long long)f->rows_read,
-                         (long long)f->rows_accepted, (long long)f->rows_rejected);
+        wres__buf_printf(b, ", \"kind\": \"%s\", \"rows_read\": ",
+                         wres_kind_name(f->kind));
+        json_int(b, 1, f->rows_read);
+        wres__buf_puts(b, ", \"rows_accepted\": ");
+        json_int(b, 1, f->rows_accepted);
+        wres__buf_puts(b, ",\n       \"rows_rejected\": ");
+        json_int(b, 1, f->rows_rejected);
+        wres__buf_puts(b, ", \"rejected_by_reason\": {");
+        sup = f->rows_read < 0 || f->rows_accepted < 0 || f->rows_rejected < 0;
         for (r = 1; r <= WRES_REASON_DUPLICATE_ID; r++)
             if (f->by_reason[r]) {
-                wres__buf_printf(b, "%s\"%s\": %lld", first ? "" : ", ",
-                                 wres_reason_name(r), (long long)f->by_reason[r]);
+                wres__buf_printf(b, "%s\"%s\": ", first ? "" : ", ",
+                                 wres_reason_name(r));
+                json_int(b, 1, f->by_reason[r]);
+                sup |= f->by_reason[r] < 0;
                 first = 0;
             }
         wres__buf_puts(b, "},\n       \"error\": ");
@@ -240,20 +258,27 @@ void wres__write_json(const wres__model *m, wres__buf *b)
                 wres__buf_puts(b, ", ");
             json_str(b, f->ignored[j]);
         }
-        wres__buf_puts(b, "]}");
+        wres__buf_puts(b, "]");
+        json_suppressed(b, m->publish, sup);
+        wres__buf_puts(b, "}");
     }
     wres__buf_puts(b, m->n_files ? "\n    ],\n" : "],\n");
-    wres__buf_printf(b, "    \"staff_headcount\": %lld, \"bank_excluded\": %lld, "
-                     "\"ethnicity_unknown\": %lld, \"declared_pct\": ",
-                     (long long)m->headcount, (long long)m->bank_excluded,
-                     (long long)m->eth_unknown);
+    wres__buf_puts(b, "    \"staff_headcount\": ");
+    json_int(b, 1, m->headcount);
+    wres__buf_puts(b, ", \"bank_excluded\": ");
+    json_int(b, 1, m->bank_excluded);
+    wres__buf_puts(b, ", \"ethnicity_unknown\": ");
+    json_int(b, 1, m->eth_unknown);
+    wres__buf_puts(b, ", \"declared_pct\": ");
     json_num(b, m->declared_pct);
+    json_suppressed(b, m->publish, m->headcount < 0 || m->bank_excluded < 0 ||
+                                       m->eth_unknown < 0);
     wres__buf_puts(b, "\n  },\n  \"indicators\": {\n");
 
     /* 1 */
     json_avail(b, 1, m->avail[1]);
     wres__buf_puts(b, "      \"workforce\": {");
-    json_mix(b, m->avail[1], &m->workforce, 1);
+    json_mix(b, m->avail[1], &m->workforce, 1, m->publish);
     wres__buf_puts(b, "},\n      \"rows\": [");
     for (i = 0; i < m->n_rows; i++) {
         const wres__i1row *row = &m->rows[i];
@@ -261,14 +286,14 @@ void wres__write_json(const wres__model *m, wres__buf *b)
         wres__buf_printf(b, "{\"staff_group\": \"%s\", \"band\": \"%s\", ",
                          row->sgroup < 0 ? "all" : wres__staff_group_name(row->sgroup),
                          row->band < 0 ? "All" : wres__band_name(row->band));
-        json_mix(b, 1, &row->m, 1);
+        json_mix(b, 1, &row->m, 1, m->publish);
         wres__buf_puts(b, "}");
     }
     wres__buf_puts(b, m->n_rows ? "\n      ]\n    },\n" : "]\n    },\n");
 
     /* 2 */
     json_avail(b, 2, m->avail[2]);
-    json_rl_body(b, m->avail[2], &m->i2, "      ");
+    json_rl_body(b, m->avail[2], &m->i2, "      ", m->publish);
     wres__buf_puts(b, "\n    },\n");
 
     /* 3 */
@@ -277,14 +302,14 @@ void wres__write_json(const wres__model *m, wres__buf *b)
     for (x = 0; x < m->i3_nyears; x++)
         wres__buf_printf(b, "%s%d", x ? ", " : "", m->i3_years[x]);
     wres__buf_puts(b, "],\n");
-    json_rl_body(b, m->avail[3], &m->i3, "      ");
+    json_rl_body(b, m->avail[3], &m->i3, "      ", m->publish);
     wres__buf_puts(b, ",\n      \"single_year\": {\n");
-    json_rl_body(b, m->avail[3], &m->i3_single, "        ");
+    json_rl_body(b, m->avail[3], &m->i3_single, "        ", m->publish);
     wres__buf_puts(b, "\n      }\n    },\n");
 
     /* 4 */
     json_avail(b, 4, m->avail[4]);
-    json_rl_body(b, m->avail[4], &m->i4, "      ");
+    json_rl_body(b, m->avail[4], &m->i4, "      ", m->publish);
     wres__buf_puts(b, "\n    },\n");
 
     /* 5..8 */
@@ -302,6 +327,7 @@ void wres__write_json(const wres__model *m, wres__buf *b)
             json_num(b, s->pct[w]);
             wres__buf_puts(b, ", \"ci\": ");
             json_ci(b, s->lo[w], s->hi[w]);
+            json_suppressed(b, m->publish, s->n[w] < 0 || s->yes[w] < 0);
             wres__buf_puts(b, "},\n");
         }
         wres__buf_puts(b, "      \"difference\": ");
@@ -321,11 +347,14 @@ void wres__write_json(const wres__model *m, wres__buf *b)
     json_num(b, m->board_workforce_pct);
     for (x = 0; x < 3; x++) {
         wres__buf_printf(b, ",\n      \"%s\": {", board_keys[x]);
-        json_mix(b, m->avail[9], &m->board[x].m, 0);
+        json_mix(b, m->avail[9], &m->board[x].m, 0, 0);
         wres__buf_puts(b, ", \"bme_pct\": ");
         json_num(b, m->board[x].bme_pct);
         wres__buf_puts(b, ", \"difference\": ");
         json_num(b, m->board[x].diff);
+        json_suppressed(b, m->publish, m->board[x].m.white < 0 || m->board[x].m.bme < 0 ||
+                                           m->board[x].m.unknown < 0 ||
+                                           m->board[x].m.total < 0);
         wres__buf_puts(b, "}");
     }
     wres__buf_puts(b, "\n    }\n  }\n}\n");
@@ -391,23 +420,34 @@ static void txt_num(wres__buf *b, double v, int decimals, const char *unit)
         wres__buf_printf(b, "%s%s", fx(v, decimals).s, unit);
 }
 
-static void txt_pct_col(wres__buf *b, int64_t x, int64_t n)
+static void txt_pct_col(wres__buf *b, double v)
 {
-    if (n > 0)
-        wres__buf_printf(b, " %7s", fx((double)x / (double)n * 100.0, 1).s);
+    if (isfinite(v))
+        wres__buf_printf(b, " %7s", fx(v, 1).s);
     else
         wres__buf_printf(b, " %7s", "n/a");
+}
+
+/* A count as text: "*" when suppressed. */
+static fixed_text ct(int64_t v)
+{
+    fixed_text t;
+
+    if (v == WRES__SUPPRESSED)
+        snprintf(t.s, sizeof t.s, "*");
+    else
+        snprintf(t.s, sizeof t.s, "%lld", (long long)v);
+    return t;
 }
 
 static void txt_mix_row(wres__buf *b, const char *g, const char *band,
                         const wres__mix *m)
 {
-    wres__buf_printf(b, "  %-14s %-14s %7lld %7lld %7lld %7lld", g, band,
-                     (long long)m->white, (long long)m->bme,
-                     (long long)m->unknown, (long long)m->total);
-    txt_pct_col(b, m->white, m->total);
-    txt_pct_col(b, m->bme, m->total);
-    txt_pct_col(b, m->unknown, m->total);
+    wres__buf_printf(b, "  %-14s %-14s %7s %7s %7s %7s", g, band,
+                     ct(m->white).s, ct(m->bme).s, ct(m->unknown).s, ct(m->total).s);
+    txt_pct_col(b, m->pct[0]);
+    txt_pct_col(b, m->pct[1]);
+    txt_pct_col(b, m->pct[2]);
     wres__buf_puts(b, "\n");
 }
 
@@ -434,8 +474,8 @@ static void txt_rl(wres__buf *b, const wres__rl *r, const char *verb,
     int i;
 
     for (i = 0; i < 2; i++) {
-        wres__buf_printf(b, "  %-6s %8lld %s of %lld", name[i],
-                         (long long)g[i]->events, verb, (long long)g[i]->n);
+        wres__buf_printf(b, "  %-6s %8s %s of %s", name[i],
+                         ct(g[i]->events).s, verb, ct(g[i]->n).s);
         if (isfinite(g[i]->rate))
             wres__buf_printf(b, " (%s%%)", fx(g[i]->rate * 100.0, 1).s);
         wres__buf_puts(b, "\n");
@@ -491,6 +531,11 @@ void wres__write_text(const wres__model *m, wres__buf *b)
     wres__buf_printf(b, "Organisation: %s   Reporting year: %d (31 March %d)   "
                      "Confidence: %s%%\n\n",
                      m->org[0] ? m->org : "(default)", m->year, m->year, conf(c).s);
+    if (m->publish)
+        wres__buf_printf(b, "Publication-safe: counts from 1 to %lld suppressed (*), "
+                         "others rounded to a multiple of %lld; no figure shown\n"
+                         "that uses a suppressed count; figures from the true counts.\n\n",
+                         (long long)m->suppress_max, (long long)m->round_base);
 
     wres__buf_puts(b, "Data quality\n");
     wres__buf_printf(b, "  %-28s %-13s %9s %9s %9s  %s\n", "file", "kind", "read",
@@ -498,14 +543,14 @@ void wres__write_text(const wres__model *m, wres__buf *b)
     for (i = 0; i < m->n_files; i++) {
         const wres__dq_file *f = &m->files[i];
         int first = 1;
-        wres__buf_printf(b, "  %-28s %-13s %9lld %9lld %9lld  %s\n", f->path,
-                         wres_kind_name(f->kind), (long long)f->rows_read,
-                         (long long)f->rows_accepted, (long long)f->rows_rejected,
+        wres__buf_printf(b, "  %-28s %-13s %9s %9s %9s  %s\n", f->path,
+                         wres_kind_name(f->kind), ct(f->rows_read).s,
+                         ct(f->rows_accepted).s, ct(f->rows_rejected).s,
                          f->error ? wres_reason_name(f->error) : "-");
         for (r = 1; r <= WRES_REASON_DUPLICATE_ID; r++)
             if (f->by_reason[r]) {
-                wres__buf_printf(b, "%s%s %lld", first ? "    rejected: " : ", ",
-                                 wres_reason_name(r), (long long)f->by_reason[r]);
+                wres__buf_printf(b, "%s%s %s", first ? "    rejected: " : ", ",
+                                 wres_reason_name(r), ct(f->by_reason[r]).s);
                 first = 0;
             }
         if (!first)
@@ -516,10 +561,9 @@ void wres__write_text(const wres__model *m, wres__buf *b)
         if (f->n_ignored)
             wres__buf_puts(b, "\n");
     }
-    wres__buf_printf(b, "  Staff headcount %lld (bank-only staff excluded: %lld); "
-                     "ethnicity unknown %lld; declared ",
-                     (long long)m->headcount, (long long)m->bank_excluded,
-                     (long long)m->eth_unknown);
+    wres__buf_printf(b, "  Staff headcount %s (bank-only staff excluded: %s); "
+                     "ethnicity unknown %s; declared ",
+                     ct(m->headcount).s, ct(m->bank_excluded).s, ct(m->eth_unknown).s);
     txt_num(b, m->declared_pct, 1, "%");
     wres__buf_puts(b, "\n");
 
@@ -564,8 +608,8 @@ void wres__write_text(const wres__model *m, wres__buf *b)
             const wres__pct *s = &m->survey[x - 5];
             static const char *const name[2] = {"White", "BME"};
             for (q = 0; q < 2; q++) {
-                wres__buf_printf(b, "  %-6s %8lld yes of %lld: ", name[q],
-                                 (long long)s->yes[q], (long long)s->n[q]);
+                wres__buf_printf(b, "  %-6s %8s yes of %s: ", name[q],
+                                 ct(s->yes[q]).s, ct(s->n[q]).s);
                 txt_num(b, s->pct[q], 1, "%");
                 if (isfinite(s->lo[q]))
                     wres__buf_printf(b, " (%s%% CI %s%% to %s%%)", conf(c).s,
@@ -589,11 +633,10 @@ void wres__write_text(const wres__model *m, wres__buf *b)
             wres__buf_puts(b, "\n");
             for (q = 0; q < 3; q++) {
                 const wres__board *bd = &m->board[q];
-                wres__buf_printf(b, "  %-10s white %lld, BME %lld, unknown %lld, "
-                                 "total %lld: BME ",
-                                 name[q], (long long)bd->m.white,
-                                 (long long)bd->m.bme, (long long)bd->m.unknown,
-                                 (long long)bd->m.total);
+                wres__buf_printf(b, "  %-10s white %s, BME %s, unknown %s, "
+                                 "total %s: BME ",
+                                 name[q], ct(bd->m.white).s, ct(bd->m.bme).s,
+                                 ct(bd->m.unknown).s, ct(bd->m.total).s);
                 txt_num(b, bd->bme_pct, 1, "%");
                 wres__buf_puts(b, ", difference from workforce ");
                 txt_num(b, bd->diff, 1, " points");
