@@ -9,6 +9,8 @@ the same status as the C program:
     wres_report.py [--staff F] [--applicants F] [--survey F]
                    [--survey-counts F] [--board F] [--year Y] [--org CODE]
                    [--confidence C] [--format text|json|csv] [--progress]
+                   [--publish] [--suppress-max N] [--round-base N]
+                   [--summary F]... [--save-summary F]
 
 Exit status: 0 report written, no rejections; 1 report written, some rows
 rejected; 2 usage error or no reporting year; 3 a file failed.
@@ -28,7 +30,9 @@ import wres  # noqa: E402
 USAGE = (b"usage: wres-report [--staff F] [--applicants F] [--survey F] "
          b"[--survey-counts F] [--board F]\n"
          b"                   [--year Y] [--org CODE] [--confidence C] "
-         b"[--format text|json|csv] [--progress]\n")
+         b"[--format text|json|csv] [--progress]\n"
+         b"                   [--publish] [--suppress-max N] [--round-base N]\n"
+         b"                   [--summary F]... [--save-summary F]\n")
 
 PROGRESS = [False]   # --progress given
 
@@ -114,6 +118,15 @@ def parse_confidence(s):
     return None
 
 
+def parse_count(s, top):
+    """A whole number 0..top of decimal digits only, or -1 (parse_count()
+    of wres-report.c)."""
+    if not s or not all(0x30 <= c <= 0x39 for c in s):
+        return -1
+    v = int(s)
+    return v if v <= top else -1
+
+
 def main(argv):
     """Parse argv (a list of bytes) as wres-report does; the exit status."""
     files = [None] * 5
@@ -121,6 +134,8 @@ def main(argv):
     fmt = wres.Format.TEXT
     year = 0
     confidence = 0.95
+    opts = {"publish": 0, "suppress_max": -1, "round_base": -1,
+            "summaries": [], "save_summary": None}
 
     i = 1
     argc = len(argv)
@@ -131,6 +146,10 @@ def main(argv):
             return 0
         if a == b"--progress":
             PROGRESS[0] = True
+            i += 1
+            continue
+        if a == b"--publish":
+            opts["publish"] = 1
             i += 1
             continue
         if i + 1 >= argc:
@@ -147,6 +166,24 @@ def main(argv):
         elif a == b"--confidence":
             i += 1
             conf_arg = argv[i]
+        elif a == b"--suppress-max":
+            i += 1
+            opts["suppress_max"] = parse_count(argv[i], 1000000)
+            if opts["suppress_max"] < 0:
+                return usage_error(b"--suppress-max takes a whole number 0 to "
+                                   b"1000000", argv[i])
+        elif a == b"--round-base":
+            i += 1
+            opts["round_base"] = parse_count(argv[i], 1000000)
+            if opts["round_base"] < 1:
+                return usage_error(b"--round-base takes a whole number 1 to "
+                                   b"1000000", argv[i])
+        elif a == b"--summary":
+            i += 1
+            opts["summaries"].append(argv[i])
+        elif a == b"--save-summary":
+            i += 1
+            opts["save_summary"] = argv[i]
         elif a == b"--format":
             i += 1
             if argv[i] not in FORMATS:
@@ -156,7 +193,7 @@ def main(argv):
             return usage_error(b"unknown option", a)
         i += 1
 
-    if not any(f is not None for f in files):
+    if not any(f is not None for f in files) and not opts["summaries"]:
         return usage_error(b"no input file given")
     if year_arg is not None:
         year = parse_year(year_arg)
@@ -175,10 +212,10 @@ def main(argv):
         err(b"wres-report: out of memory\n")
         return 2
     with ctx:
-        return run(ctx, files, org, year, confidence, fmt)
+        return run(ctx, files, org, year, confidence, fmt, opts)
 
 
-def run(ctx, files, org, year, confidence, fmt):
+def run(ctx, files, org, year, confidence, fmt, opts):
     """Ingest the files, print what was rejected or failed, write the
     report; the exit status."""
     failed = rejected = False
@@ -186,6 +223,11 @@ def run(ctx, files, org, year, confidence, fmt):
     ctx.confidence = confidence
     if year:
         ctx.default_year = year
+    ctx.publish = opts["publish"]
+    if opts["suppress_max"] >= 0:
+        ctx.suppress_max = opts["suppress_max"]
+    if opts["round_base"] >= 1:
+        ctx.round_base = opts["round_base"]
 
     bar = PROGRESS[0] and os.isatty(2)
     for path, kind in zip(files, KINDS):
@@ -213,6 +255,22 @@ def run(ctx, files, org, year, confidence, fmt):
             err(b"wres-report: %s: %s\n" % (path,
                                             wres.strerror(rv).encode()))
             return 2
+    # summaries after the CSV files, in the order given
+    for path in opts["summaries"]:
+        try:
+            ctx.load_summary(path)
+        except wres.NoMemory as e:
+            err(b"wres-report: %s: %s\n" % (path, wres.strerror(e.status).encode()))
+            return 2
+        except wres.Error:
+            err(ctx.errmsg(raw=True) + b"\n")
+            failed = True
+    if opts["save_summary"] is not None:
+        try:
+            ctx.save_summary(opts["save_summary"])
+        except wres.Error:
+            err(b"wres-report: " + ctx.errmsg(raw=True) + b"\n")
+            failed = True
 
     if not year:
         try:
