@@ -145,7 +145,8 @@ $(B)/wres.pc: wres.pc.in include/wres.h FORCE
 
 install: all
 	$(INSTALL) -d $(DESTDIR)$(libdir) $(DESTDIR)$(includedir) $(DESTDIR)$(bindir) \
-	  $(DESTDIR)$(pkgconfigdir) $(DESTDIR)$(mandir)/man1 $(DESTDIR)$(mandir)/man3
+	  $(DESTDIR)$(pkgconfigdir) $(DESTDIR)$(mandir)/man1 $(DESTDIR)$(mandir)/man3 \
+	  $(DESTDIR)$(mandir)/man5
 	$(INSTALL) -m 644 include/wres.h $(DESTDIR)$(includedir)/wres.h
 	$(INSTALL) -m 755 $(SOFILE) $(DESTDIR)$(libdir)/libwres.so.$(VERSION)
 	ln -sf libwres.so.$(VERSION) $(DESTDIR)$(libdir)/$(SONAME)
@@ -155,6 +156,7 @@ install: all
 	$(INSTALL) -m 755 $(REPORT) $(DESTDIR)$(bindir)/wres-report
 	$(INSTALL) -m 644 man/*.3 $(DESTDIR)$(mandir)/man3/
 	$(INSTALL) -m 644 man/*.1 $(DESTDIR)$(mandir)/man1/
+	$(INSTALL) -m 644 man/*.5 $(DESTDIR)$(mandir)/man5/
 
 uninstall:
 	rm -f $(DESTDIR)$(includedir)/wres.h $(DESTDIR)$(libdir)/libwres.so.$(VERSION) \
@@ -163,6 +165,7 @@ uninstall:
 	  $(DESTDIR)$(bindir)/wres-report
 	for f in man/*.3; do rm -f $(DESTDIR)$(mandir)/man3/$${f#man/}; done
 	for f in man/*.1; do rm -f $(DESTDIR)$(mandir)/man1/$${f#man/}; done
+	for f in man/*.5; do rm -f $(DESTDIR)$(mandir)/man5/$${f#man/}; done
 
 # The ABI guard: the built library against the committed abidw baseline.
 # Additions are allowed (--no-added-syms); any other difference in the
