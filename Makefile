@@ -165,7 +165,8 @@ $(B)/wres.pc: wres.pc.in include/wres.h FORCE
 
 install: all
 	$(INSTALL) -d $(DESTDIR)$(libdir) $(DESTDIR)$(includedir) $(DESTDIR)$(bindir) \
-	  $(DESTDIR)$(pkgconfigdir) $(DESTDIR)$(mandir)/man1 $(DESTDIR)$(mandir)/man3
+	  $(DESTDIR)$(pkgconfigdir) $(DESTDIR)$(mandir)/man1 $(DESTDIR)$(mandir)/man3 \
+	  $(DESTDIR)$(mandir)/man5
 	$(INSTALL) -m 644 include/wres.h $(DESTDIR)$(includedir)/wres.h
 	$(INSTALL) -m 755 $(SOFILE) $(DESTDIR)$(libdir)/libwres.so.$(VERSION)
 	ln -sf libwres.so.$(VERSION) $(DESTDIR)$(libdir)/$(SONAME)
@@ -175,6 +176,7 @@ install: all
 	$(INSTALL) -m 755 $(REPORT) $(DESTDIR)$(bindir)/wres-report
 	$(INSTALL) -m 644 man/*.3 $(DESTDIR)$(mandir)/man3/
 	$(INSTALL) -m 644 man/*.1 $(DESTDIR)$(mandir)/man1/
+	$(INSTALL) -m 644 man/*.5 $(DESTDIR)$(mandir)/man5/
 
 uninstall:
 	rm -f $(DESTDIR)$(includedir)/wres.h $(DESTDIR)$(libdir)/libwres.so.$(VERSION) \
@@ -183,6 +185,7 @@ uninstall:
 	  $(DESTDIR)$(bindir)/wres-report
 	for f in man/*.3; do rm -f $(DESTDIR)$(mandir)/man3/$${f#man/}; done
 	for f in man/*.1; do rm -f $(DESTDIR)$(mandir)/man1/$${f#man/}; done
+	for f in man/*.5; do rm -f $(DESTDIR)$(mandir)/man5/$${f#man/}; done
 
 # The ABI guard: the built library against the committed abidw baseline.
 # Additions are allowed (--no-added-syms); any other difference in the
@@ -257,24 +260,25 @@ bench-peers: $(B)/bench/gen-national $(B)/bench/wres-bench
 	WRES_BENCH=$(B)/bench/wres-bench sh tests/bench/peers/run.sh $(BENCH_DIR)
 
 # ---- fuzzing ---------------------------------------------------------------
-# libFuzzer targets (clang), one per record kind plus the whole report; the
+# libFuzzer targets (clang), one per record kind plus the whole report and
+# the summary loader; the
 # replay drivers run the same targets with the normal compiler over the
 # seed corpora and every kept crash input, in make check.
 FUZZ_KINDS   := staff applicants survey survey_counts board
-FUZZ_TARGETS := $(FUZZ_KINDS) report
+FUZZ_TARGETS := $(FUZZ_KINDS) report summary
 FUZZ_SECONDS ?= 30
 FUZZ_CC      ?= clang
 FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 kind_num = $(if $(filter staff,$1),1,$(if $(filter applicants,$1),2,$(if $(filter survey,$1),3,$(if $(filter survey_counts,$1),4,5))))
-fuzz_src = $(if $(filter report,$1),tests/fuzz/fuzz_report.c,tests/fuzz/fuzz_csv.c)
+fuzz_src = $(if $(filter report,$1),tests/fuzz/fuzz_report.c,$(if $(filter summary,$1),tests/fuzz/fuzz_summary.c,tests/fuzz/fuzz_csv.c))
 REPLAYS := $(patsubst %,$(B)/fuzz/replay_%,$(FUZZ_TARGETS))
 
-$(B)/fuzz/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz_csv.c tests/fuzz/fuzz_report.c tests/fuzz/fuzz_check.h $(STATIC)
+$(B)/fuzz/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz_csv.c tests/fuzz/fuzz_report.c tests/fuzz/fuzz_summary.c tests/fuzz/fuzz_check.h $(STATIC)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) -Iinclude $(CFLAGS) -D_POSIX_C_SOURCE=200809L -DFUZZ_KIND=$(call kind_num,$*) \
 	  tests/fuzz/replay.c $(call fuzz_src,$*) $(STATIC) $(LDFLAGS) -lm -o $@
 
-$(B)/fuzz/fuzz_%: tests/fuzz/fuzz_csv.c tests/fuzz/fuzz_report.c tests/fuzz/fuzz_check.h $(LIB_SRC) $(HDRS)
+$(B)/fuzz/fuzz_%: tests/fuzz/fuzz_csv.c tests/fuzz/fuzz_report.c tests/fuzz/fuzz_summary.c tests/fuzz/fuzz_check.h $(LIB_SRC) $(HDRS)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -Iinclude -Ilibwres -D_POSIX_C_SOURCE=200809L \
 	  -DFUZZ_KIND=$(call kind_num,$*) $(call fuzz_src,$*) $(LIB_SRC) -lm -o $@

@@ -29,7 +29,9 @@ static void usage(FILE *to)
             "[--service-bands Y,Y...]\n"
             "                   [--low-events N] [--low-people N]\n"
             "                   [--all-orgs] [--screen] [--targets] "
-            "[--target-share S] [--target-year Y]\n");
+            "[--target-share S] [--target-year Y]\n"
+            "                   [--publish] [--suppress-max N] [--round-base N]\n"
+            "                   [--summary F]... [--save-summary F]\n");
 }
 
 static int usage_error(const char *msg, const char *arg)
@@ -70,6 +72,21 @@ static int parse_year(const char *s)
         y++;
     }
     return y >= 1900 && y <= 2100 ? y : 0;
+}
+
+/* A whole non-negative number up to max, or -1. */
+static long parse_count(const char *s, long max)
+{
+    long v = 0;
+
+    if (!*s)
+        return -1;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9' || v > max / 10)
+            return -1;
+        v = v * 10 + (*s - '0');
+    }
+    return v <= max ? v : -1;
 }
 
 /* --progress: a bar on standard error while a file is read, drawn only
@@ -273,9 +290,12 @@ int main(int argc, char **argv)
     int all_orgs = 0, screen = 0, targets = 0, target_year = 0;
     double target_share = 0.0;
     int format = WRES_FORMAT_TEXT, i, k, nfiles = 0, year = 0;
-    int failed = 0, rejected = 0, rv, status, show_progress = 0;
+    int failed = 0, rejected = 0, rv, status, show_progress = 0, publish = 0;
     int groups = 0, trend = 0, n_by = 0;
     const char *by[16], *service = NULL, *low_events = NULL, *low_people = NULL;
+    long suppress_max = -1, round_base = -1;
+    const char **summaries = NULL, *save_summary = NULL;
+    int n_summaries = 0;
     double confidence = 0.95;
     wres_ctx *ctx = NULL;
     wres_report *report = NULL;
@@ -310,6 +330,10 @@ int main(int argc, char **argv)
             targets = 1;
             continue;
         }
+        if (strcmp(a, "--publish") == 0) {
+            publish = 1;
+            continue;
+        }
         if (i + 1 >= argc)
             return usage_error("missing value or unknown option", a);
         for (k = 0; k < 5; k++)
@@ -339,6 +363,22 @@ int main(int argc, char **argv)
             share_arg = argv[++i];
         } else if (strcmp(a, "--target-year") == 0) {
             target_year_arg = argv[++i];
+        } else if (strcmp(a, "--suppress-max") == 0) {
+            if ((suppress_max = parse_count(argv[++i], 1000000)) < 0)
+                return usage_error("--suppress-max takes a whole number 0 to 1000000",
+                                   argv[i]);
+        } else if (strcmp(a, "--round-base") == 0) {
+            if ((round_base = parse_count(argv[++i], 1000000)) < 1)
+                return usage_error("--round-base takes a whole number 1 to 1000000",
+                                   argv[i]);
+        } else if (strcmp(a, "--summary") == 0) {
+            if (!summaries && !(summaries = calloc((size_t)argc, sizeof *summaries))) {
+                fprintf(stderr, "wres-report: out of memory\n");
+                return 2;
+            }
+            summaries[n_summaries++] = argv[++i];
+        } else if (strcmp(a, "--save-summary") == 0) {
+            save_summary = argv[++i];
         } else if (strcmp(a, "--format") == 0) {
             const char *f = argv[++i];
             if (strcmp(f, "text") == 0)
@@ -357,8 +397,11 @@ int main(int argc, char **argv)
     }
     for (k = 0; k < 5; k++)
         nfiles += files[k] != NULL;
-    if (!nfiles)
+    nfiles += n_summaries;
+    if (!nfiles) {
+        free(summaries);
         return usage_error("no input file given", NULL);
+    }
     if (year_arg && !(year = parse_year(year_arg)))
         return usage_error("not a reporting year", year_arg);
     if (conf_arg) {
@@ -389,9 +432,15 @@ int main(int argc, char **argv)
 
     if (wres_ctx_new(&ctx) != WRES_OK) {
         fprintf(stderr, "wres-report: out of memory\n");
+        free(summaries);
         return 2;
     }
     wres_ctx_set_double(ctx, WRES_OPT_CONFIDENCE, confidence);
+    wres_ctx_set_int(ctx, WRES_OPT_PUBLISH, publish);
+    if (suppress_max >= 0)
+        wres_ctx_set_int(ctx, WRES_OPT_SUPPRESS_MAX, suppress_max);
+    if (round_base >= 1)
+        wres_ctx_set_int(ctx, WRES_OPT_ROUND_BASE, round_base);
     if (year)
         wres_ctx_set_int(ctx, WRES_OPT_DEFAULT_YEAR, year);
     if (targets)
@@ -458,8 +507,29 @@ int main(int argc, char **argv)
         } else if (rv != WRES_OK) {
             fprintf(stderr, "wres-report: %s: %s\n", files[k], wres_strerror(rv));
             wres_ctx_free(ctx);
+            free(summaries);
             return 2;
         }
+    }
+    /* summaries after the CSV files, in the order given; a refused one
+     * changes nothing */
+    for (i = 0; i < n_summaries; i++) {
+        rv = wres_summary_load(ctx, summaries[i]);
+        if (rv == WRES_E_NOMEM) {
+            fprintf(stderr, "wres-report: %s: %s\n", summaries[i], wres_strerror(rv));
+            wres_ctx_free(ctx);
+            free(summaries);
+            return 2;
+        }
+        if (rv != WRES_OK) {
+            fprintf(stderr, "%s\n", wres_errmsg(ctx));
+            failed = 1;
+        }
+    }
+    free(summaries);
+    if (save_summary && wres_summary_save(ctx, save_summary) != WRES_OK) {
+        fprintf(stderr, "wres-report: %s\n", wres_errmsg(ctx));
+        failed = 1;
     }
 
     if (all_orgs || screen) {

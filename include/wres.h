@@ -81,7 +81,12 @@ enum wres_option {
     WRES_OPT_TARGETS = 9,       /* int 0 or 1: reports carry "targets"; default 0 */
     WRES_OPT_TARGET_SHARE = 10, /* double in (0, 1], or 0 for the org's own
                                  * BME share (default) */
-    WRES_OPT_TARGET_YEAR = 11   /* int 1900..2100; default 2028 */
+    WRES_OPT_TARGET_YEAR = 11,  /* int 1900..2100; default 2028 */
+    /* publication-safe output: see wres_ctx_set_int(3) */
+    WRES_OPT_PUBLISH = 12,      /* int 0 or 1; default 0 (off) */
+    WRES_OPT_SUPPRESS_MAX = 13, /* int 0..1000000: counts 1..N suppressed; default 7 */
+    WRES_OPT_ROUND_BASE = 14    /* int 1..1000000: other counts rounded to a
+                                 * multiple of it (1: not rounded); default 5 */
 };
 
 /* Rejection reasons and file-level failures.  Their names are the stable
@@ -275,6 +280,18 @@ WRES_API int wres_screen_result(const wres_screen *screen, const char *org,
                                 int64_t year, int indicator, int *similar,
                                 int *bme, int *white);
 WRES_API const char *wres_grouping_name(int grouping);
+
+/* Federation summaries (since 1.2): a handle's counts, without ids or
+ * row-level data, saved as a versioned text file (wres-summary(5)) and
+ * merged into another handle, all or nothing.  The buffer of
+ * wres_summary_save_buffer() is borrowed until the next call of it on the
+ * handle or wres_ctx_free(). */
+WRES_API int wres_summary_save(wres_ctx *ctx, const char *path);
+WRES_API int wres_summary_save_buffer(wres_ctx *ctx, const char **out,
+                                      size_t *len);
+WRES_API int wres_summary_load(wres_ctx *ctx, const char *path);
+WRES_API int wres_summary_load_buffer(wres_ctx *ctx, const char *name,
+                                      const char *buf, size_t len);
 
 /* A cursor over every figure of a report, in report order. */
 WRES_API int wres_cursor_new(const wres_report *report, wres_cursor **out);

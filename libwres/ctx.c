@@ -32,6 +32,8 @@ int wres_ctx_new(wres_ctx **out)
     ctx->confidence = 0.95;
     wres__detail_ctx_init(ctx);
     ctx->target_year = 2028;
+    ctx->suppress_max = 7;
+    ctx->round_base = 5;
     ctx->default_org = wres__strndup("", 0);
     ctx->vcache = wres__calloc(1, sizeof *ctx->vcache);
     if (!ctx->default_org || !ctx->vcache) {
@@ -73,6 +75,7 @@ void wres_ctx_free(wres_ctx *ctx)
     wres__free(ctx->vcache);
     wres__free(ctx->default_org);
     wres__detail_ctx_free(ctx);
+    wres__buf_free(&ctx->summary_out);
     wres__free(ctx);
 }
 
@@ -135,6 +138,27 @@ int wres_ctx_set_int(wres_ctx *ctx, int option, int64_t value)
             return WRES_E_RANGE;
         }
         ctx->target_year = (int)value;
+        return WRES_OK;
+    case WRES_OPT_PUBLISH:
+        if (value != 0 && value != 1) {
+            wres__set_error(ctx, "publish must be 0 (off) or 1 (on)");
+            return WRES_E_RANGE;
+        }
+        ctx->publish = (int)value;
+        return WRES_OK;
+    case WRES_OPT_SUPPRESS_MAX:
+        if (value < 0 || value > 1000000) {
+            wres__set_error(ctx, "suppress_max must be 0 to 1000000");
+            return WRES_E_RANGE;
+        }
+        ctx->suppress_max = value;
+        return WRES_OK;
+    case WRES_OPT_ROUND_BASE:
+        if (value < 1 || value > 1000000) {
+            wres__set_error(ctx, "round_base must be 1 (no rounding) to 1000000");
+            return WRES_E_RANGE;
+        }
+        ctx->round_base = value;
         return WRES_OK;
     default:
         break;

@@ -692,6 +692,7 @@ static void cell_figures(const wres_ctx *ctx, int ind, int pooled,
                 cell->mix.unknown += k;
             cell->mix.total += k;
         }
+        wres__mix_pct(&cell->mix);
         cell->low = cell->mix.white < ctx->low_people ||
                     cell->mix.bme < ctx->low_people;
         return;

@@ -27,6 +27,13 @@ static void add_mix(wres__mix *m, const signed char *side, int slot, int64_t n)
     m->total += n;
 }
 
+void wres__mix_pct(wres__mix *m)
+{
+    m->pct[0] = pct(m->white, m->total);
+    m->pct[1] = pct(m->bme, m->total);
+    m->pct[2] = pct(m->unknown, m->total);
+}
+
 /* Relative likelihood of group `num` (numerator) against the other. */
 void wres__fill_rl(wres__rl *r, int64_t white_n, int64_t white_ev,
                     int64_t bme_n, int64_t bme_ev, int white_first, double z)
@@ -255,7 +262,11 @@ int wres__model_build_periods(const wres_ctx *ctx, const char *org, int year,
         return rv;
     if ((rv = wres__model_detail(ctx, org, year, p, prev, m)) != WRES_OK)
         return rv;
-    return ctx->targets ? wres__targets_build(ctx, p, m) : WRES_OK;
+    if (ctx->targets && (rv = wres__targets_build(ctx, p, m)) != WRES_OK)
+        return rv;
+    if (ctx->publish)
+        return wres__disclose_model(m, ctx->suppress_max, ctx->round_base);
+    return WRES_OK;
 }
 
 void wres__side_bme(signed char *side)
@@ -367,6 +378,11 @@ int wres__compare(const wres__period *p, const wres__period *prev, int year,
             bd->diff = bd->bme_pct - m->board_workforce_pct; /* NaN propagates */
         }
     }
+    wres__mix_pct(&m->workforce);
+    for (x = 0; x < (int)m->n_rows; x++)
+        wres__mix_pct(&m->rows[x].m);
+    for (x = 0; x < 3; x++)
+        wres__mix_pct(&m->board[x].m);
     return WRES_OK;
 }
 

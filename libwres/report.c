@@ -47,7 +47,8 @@ static void fig(wres_report *r, int ind, const char *part, const char *group,
     f->part = part;
     f->group = group;
     f->measure = measure;
-    if (type == WRES_TYPE_DOUBLE && isnan(d))
+    if ((type == WRES_TYPE_DOUBLE && isnan(d)) ||
+        (type == WRES_TYPE_INT && i == WRES__SUPPRESSED))
         type = WRES_TYPE_NULL;
     f->type = type;
     f->d = type == WRES_TYPE_INT ? (double)i : d;
@@ -82,12 +83,13 @@ static void mix_figs(wres_report *r, int avail, int ind, const char *part,
     fig_int(r, avail, ind, part, "unknown", "count", m->unknown);
     fig_int(r, avail, ind, part, "total", "count", m->total);
     if (with_pct) {
-        double t = (double)m->total;
-        int ok = avail && m->total > 0;
-        fig_dbl(r, ind, part, "white", "pct", ok ? (double)m->white / t * 100.0 : NAN);
-        fig_dbl(r, ind, part, "bme", "pct", ok ? (double)m->bme / t * 100.0 : NAN);
-        fig_dbl(r, ind, part, "unknown", "pct", ok ? (double)m->unknown / t * 100.0 : NAN);
+        fig_dbl(r, ind, part, "white", "pct", avail ? m->pct[0] : NAN);
+        fig_dbl(r, ind, part, "bme", "pct", avail ? m->pct[1] : NAN);
+        fig_dbl(r, ind, part, "unknown", "pct", avail ? m->pct[2] : NAN);
     }
+    if (r->m.publish)
+        fig_bool(r, ind, part, "", "suppressed",
+                 m->white < 0 || m->bme < 0 || m->unknown < 0 || m->total < 0);
 }
 
 static void rl_figs(wres_report *r, int avail, int ind, const char *part,
@@ -96,9 +98,15 @@ static void rl_figs(wres_report *r, int avail, int ind, const char *part,
     fig_int(r, avail, ind, part, "white", "n", x->white.n);
     fig_int(r, avail, ind, part, "white", "events", x->white.events);
     fig_dbl(r, ind, part, "white", "rate", x->white.rate);
+    if (r->m.publish)
+        fig_bool(r, ind, part, "white", "suppressed",
+                 x->white.n < 0 || x->white.events < 0);
     fig_int(r, avail, ind, part, "bme", "n", x->bme.n);
     fig_int(r, avail, ind, part, "bme", "events", x->bme.events);
     fig_dbl(r, ind, part, "bme", "rate", x->bme.rate);
+    if (r->m.publish)
+        fig_bool(r, ind, part, "bme", "suppressed",
+                 x->bme.n < 0 || x->bme.events < 0);
     fig_dbl(r, ind, part, "", "relative_likelihood", x->rl);
     fig_dbl(r, ind, part, "", "ci_lower", x->lo);
     fig_dbl(r, ind, part, "", "ci_upper", x->hi);
@@ -181,6 +189,9 @@ static void ind_figs(wres_report *r, const wres__model *m, int ind,
             fig_dbl(r, ind, top, groups[j], "pct", s->pct[j]);
             fig_dbl(r, ind, top, groups[j], "ci_lower", s->lo[j]);
             fig_dbl(r, ind, top, groups[j], "ci_upper", s->hi[j]);
+            if (r->m.publish)
+                fig_bool(r, ind, top, groups[j], "suppressed",
+                         s->n[j] < 0 || s->yes[j] < 0);
         }
         fig_dbl(r, ind, top, "", "difference", s->diff);
         fig_dbl(r, ind, top, "", "difference_ci_lower", s->diff_lo);
@@ -291,6 +302,12 @@ static void build_figures(wres_report *r)
     fig_int(r, 1, 0, "data_quality", "", "bank_excluded", m->bank_excluded);
     fig_int(r, 1, 0, "data_quality", "", "ethnicity_unknown", m->eth_unknown);
     fig_dbl(r, 0, "data_quality", "", "declared_pct", m->declared_pct);
+    if (m->publish) {
+        fig_bool(r, 0, "data_quality", "", "suppressed",
+                 m->headcount < 0 || m->bank_excluded < 0 || m->eth_unknown < 0);
+        fig_int(r, 1, 0, "disclosure", "", "threshold", m->suppress_max);
+        fig_int(r, 1, 0, "disclosure", "", "rounding", m->round_base);
+    }
     for (i = 0; i < m->n_files; i++) {
         const wres__dq_file *f = &m->files[i];
         const char *path = pool_add(r, f->path);
@@ -307,6 +324,12 @@ static void build_figures(wres_report *r)
         if (f->error) {
             snprintf(name, sizeof name, "error_%s", wres_reason_name(f->error));
             fig_bool(r, 0, path, kind, pool_add(r, name), 1);
+        }
+        if (m->publish) {
+            int sup = f->rows_read < 0 || f->rows_accepted < 0 || f->rows_rejected < 0;
+            for (j = 1; j <= WRES_REASON_DUPLICATE_ID; j++)
+                sup |= f->by_reason[j] < 0;
+            fig_bool(r, 0, path, kind, "suppressed", sup);
         }
     }
 

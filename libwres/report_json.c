@@ -132,7 +132,7 @@ void wres__json_num(wres__buf *b, double v)
 
 static void json_int(wres__buf *b, int avail, int64_t v)
 {
-    if (!avail)
+    if (!avail || v == WRES__SUPPRESSED)
         wres__buf_puts(b, "null");
     else
         wres__buf_printf(b, "%lld", (long long)v);
@@ -156,11 +156,17 @@ static void json_ci(wres__buf *b, double lo, double hi)
     wres__buf_puts(b, "]");
 }
 
-static void json_mix(wres__buf *b, int av, const wres__mix *m, int with_pct)
+/* With publication-safe output, an object holding counts says whether
+ * any of them is suppressed. */
+static void json_suppressed(wres__buf *b, int publish, int any)
 {
-    double t = (double)m->total;
-    int ok = av && m->total > 0;
+    if (publish)
+        wres__buf_puts(b, any ? ", \"suppressed\": true" : ", \"suppressed\": false");
+}
 
+static void json_mix(wres__buf *b, int av, const wres__mix *m, int with_pct,
+                     int publish)
+{
     wres__buf_puts(b, "\"white\": ");
     json_int(b, av, m->white);
     wres__buf_puts(b, ", \"bme\": ");
@@ -171,15 +177,17 @@ static void json_mix(wres__buf *b, int av, const wres__mix *m, int with_pct)
     json_int(b, av, m->total);
     if (with_pct) {
         wres__buf_puts(b, ", \"white_pct\": ");
-        json_num(b, ok ? (double)m->white / t * 100.0 : NAN);
+        json_num(b, av ? m->pct[0] : NAN);
         wres__buf_puts(b, ", \"bme_pct\": ");
-        json_num(b, ok ? (double)m->bme / t * 100.0 : NAN);
+        json_num(b, av ? m->pct[1] : NAN);
         wres__buf_puts(b, ", \"unknown_pct\": ");
-        json_num(b, ok ? (double)m->unknown / t * 100.0 : NAN);
+        json_num(b, av ? m->pct[2] : NAN);
     }
+    json_suppressed(b, publish, m->white < 0 || m->bme < 0 || m->unknown < 0 ||
+                                    m->total < 0);
 }
 
-static void json_rate(wres__buf *b, int av, const wres__rate *r)
+static void json_rate(wres__buf *b, int av, const wres__rate *r, int publish)
 {
     wres__buf_puts(b, "{\"n\": ");
     json_int(b, av, r->n);
@@ -187,17 +195,18 @@ static void json_rate(wres__buf *b, int av, const wres__rate *r)
     json_int(b, av, r->events);
     wres__buf_puts(b, ", \"rate\": ");
     json_num(b, r->rate);
+    json_suppressed(b, publish, r->n < 0 || r->events < 0);
     wres__buf_puts(b, "}");
 }
 
 /* The body of a relative-likelihood figure, without braces. */
 static void json_rl_body(wres__buf *b, int av, const wres__rl *r,
-                         const char *ind)
+                         const char *ind, int publish)
 {
     wres__buf_printf(b, "%s\"white\": ", ind);
-    json_rate(b, av, &r->white);
+    json_rate(b, av, &r->white, publish);
     wres__buf_printf(b, ",\n%s\"bme\": ", ind);
-    json_rate(b, av, &r->bme);
+    json_rate(b, av, &r->bme, publish);
     wres__buf_printf(b, ",\n%s\"relative_likelihood\": ", ind);
     json_num(b, r->rl);
     wres__buf_puts(b, ", \"ci\": ");
@@ -219,7 +228,7 @@ static void json_avail(wres__buf *b, int ind, int av)
 /* The figures of indicator k (the white/BME comparison of m), each key on
  * a line starting with in; no braces around, no newline after. */
 static void json_ind_body(wres__buf *b, const wres__model *m, int k,
-                          const char *in)
+                          const char *in, int pub)
 {
     static const char *const board_keys[3] = {"board", "voting", "executive"};
     static const char *const gname[2] = {"white", "bme"};
@@ -232,7 +241,7 @@ static void json_ind_body(wres__buf *b, const wres__model *m, int k,
     switch (k) {
     case 1:
         wres__buf_printf(b, "%s\"workforce\": {", in);
-        json_mix(b, av, &m->workforce, 1);
+        json_mix(b, av, &m->workforce, 1, pub);
         wres__buf_printf(b, "},\n%s\"rows\": [", in);
         for (i = 0; i < m->n_rows; i++) {
             const wres__i1row *row = &m->rows[i];
@@ -240,7 +249,7 @@ static void json_ind_body(wres__buf *b, const wres__model *m, int k,
             wres__buf_printf(b, "{\"staff_group\": \"%s\", \"band\": \"%s\", ",
                              row->sgroup < 0 ? "all" : wres__staff_group_name(row->sgroup),
                              row->band < 0 ? "All" : wres__band_name(row->band));
-            json_mix(b, 1, &row->m, 1);
+            json_mix(b, 1, &row->m, 1, pub);
             wres__buf_puts(b, "}");
         }
         if (m->n_rows)
@@ -249,7 +258,7 @@ static void json_ind_body(wres__buf *b, const wres__model *m, int k,
             wres__buf_puts(b, "]");
         return;
     case 2:
-        json_rl_body(b, av, &m->i2, in);
+        json_rl_body(b, av, &m->i2, in, pub);
         return;
     case 3:
         wres__buf_printf(b, "%s\"years\": [", in);
@@ -259,24 +268,27 @@ static void json_ind_body(wres__buf *b, const wres__model *m, int k,
         if (m->aggregate)
             wres__buf_printf(b, "%s\"pooled_organisations\": %lld,\n", in,
                              (long long)m->i3_pooled_orgs);
-        json_rl_body(b, av, &m->i3, in);
+        json_rl_body(b, av, &m->i3, in, pub);
         wres__buf_printf(b, ",\n%s\"single_year\": {\n", in);
-        json_rl_body(b, av, &m->i3_single, in2);
+        json_rl_body(b, av, &m->i3_single, in2, pub);
         wres__buf_printf(b, "\n%s}", in);
         return;
     case 4:
-        json_rl_body(b, av, &m->i4, in);
+        json_rl_body(b, av, &m->i4, in, pub);
         return;
     case 9:
         wres__buf_printf(b, "%s\"workforce_bme_pct\": ", in);
         json_num(b, m->board_workforce_pct);
         for (x = 0; x < 3; x++) {
             wres__buf_printf(b, ",\n%s\"%s\": {", in, board_keys[x]);
-            json_mix(b, av, &m->board[x].m, 0);
+            json_mix(b, av, &m->board[x].m, 0, 0);
             wres__buf_puts(b, ", \"bme_pct\": ");
             json_num(b, m->board[x].bme_pct);
             wres__buf_puts(b, ", \"difference\": ");
             json_num(b, m->board[x].diff);
+            json_suppressed(b, pub, m->board[x].m.white < 0 || m->board[x].m.bme < 0 ||
+                                        m->board[x].m.unknown < 0 ||
+                                        m->board[x].m.total < 0);
             wres__buf_puts(b, "}");
         }
         return;
@@ -293,6 +305,7 @@ static void json_ind_body(wres__buf *b, const wres__model *m, int k,
         json_num(b, s->pct[w]);
         wres__buf_puts(b, ", \"ci\": ");
         json_ci(b, s->lo[w], s->hi[w]);
+        json_suppressed(b, pub, s->n[w] < 0 || s->yes[w] < 0);
         wres__buf_puts(b, "}");
     }
     wres__buf_printf(b, ",\n%s\"difference\": ", in);
@@ -335,18 +348,18 @@ static void json_breakdowns(wres__buf *b, const wres__model *m)
                              c->low ? "true" : "false");
             if (bd->indicator == 1) {
                 wres__buf_puts(b, "        ");
-                json_mix(b, 1, &c->mix, 1);
+                json_mix(b, 1, &c->mix, 1, m->publish);
             } else if (bd->indicator == 3) {
                 wres__buf_puts(b, "        \"years\": [");
                 for (d = 0; d < c->nyears; d++)
                     wres__buf_printf(b, "%s%d", d ? ", " : "", c->years[d]);
                 wres__buf_puts(b, "],\n");
-                json_rl_body(b, 1, &c->rl, "        ");
+                json_rl_body(b, 1, &c->rl, "        ", m->publish);
                 wres__buf_puts(b, ",\n        \"single_year\": {\n");
-                json_rl_body(b, 1, &c->single, "          ");
+                json_rl_body(b, 1, &c->single, "          ", m->publish);
                 wres__buf_puts(b, "\n        }");
             } else {
-                json_rl_body(b, 1, &c->rl, "        ");
+                json_rl_body(b, 1, &c->rl, "        ", m->publish);
             }
             wres__buf_puts(b, "}");
         }
@@ -415,22 +428,31 @@ void wres__write_json(const wres__model *m, wres__buf *b)
         json_str(b, m->org);
     wres__buf_printf(b, ",\n  \"year\": %d,\n  \"confidence\": ", m->year);
     json_num(b, m->confidence);
+    if (m->publish)
+        wres__buf_printf(b, ",\n  \"disclosure\": {\"threshold\": %lld, \"rounding\": %lld}",
+                         (long long)m->suppress_max, (long long)m->round_base);
     wres__buf_puts(b, ",\n  \"data_quality\": {\n    \"files\": [");
     for (i = 0; i < m->n_files; i++) {
         const wres__dq_file *f = &m->files[i];
-        int first = 1, r;
+        int first = 1, r, sup;
         wres__buf_puts(b, i ? ",\n      {" : "\n      {");
         wres__buf_puts(b, "\"path\": ");
         json_str(b, f->path);
-        wres__buf_printf(b, ", \"kind\": \"%s\", \"rows_read\": %lld, "
-                         "\"rows_accepted\": %lld,\n       \"rows_rejected\": %lld, "
-                         "\"rejected_by_reason\": {",
-                         wres_kind_name(f->kind), (long long)f->rows_read,
-                         (long long)f->rows_accepted, (long long)f->rows_rejected);
+        wres__buf_printf(b, ", \"kind\": \"%s\", \"rows_read\": ",
+                         wres_kind_name(f->kind));
+        json_int(b, 1, f->rows_read);
+        wres__buf_puts(b, ", \"rows_accepted\": ");
+        json_int(b, 1, f->rows_accepted);
+        wres__buf_puts(b, ",\n       \"rows_rejected\": ");
+        json_int(b, 1, f->rows_rejected);
+        wres__buf_puts(b, ", \"rejected_by_reason\": {");
+        sup = f->rows_read < 0 || f->rows_accepted < 0 || f->rows_rejected < 0;
         for (r = 1; r <= WRES_REASON_DUPLICATE_ID; r++)
             if (f->by_reason[r]) {
-                wres__buf_printf(b, "%s\"%s\": %lld", first ? "" : ", ",
-                                 wres_reason_name(r), (long long)f->by_reason[r]);
+                wres__buf_printf(b, "%s\"%s\": ", first ? "" : ", ",
+                                 wres_reason_name(r));
+                json_int(b, 1, f->by_reason[r]);
+                sup |= f->by_reason[r] < 0;
                 first = 0;
             }
         wres__buf_puts(b, "},\n       \"error\": ");
@@ -444,24 +466,31 @@ void wres__write_json(const wres__model *m, wres__buf *b)
                 wres__buf_puts(b, ", ");
             json_str(b, f->ignored[j]);
         }
-        wres__buf_puts(b, "]}");
+        wres__buf_puts(b, "]");
+        json_suppressed(b, m->publish, sup);
+        wres__buf_puts(b, "}");
     }
     wres__buf_puts(b, m->n_files ? "\n    ],\n" : "],\n");
-    wres__buf_printf(b, "    \"staff_headcount\": %lld, \"bank_excluded\": %lld, "
-                     "\"ethnicity_unknown\": %lld, \"declared_pct\": ",
-                     (long long)m->headcount, (long long)m->bank_excluded,
-                     (long long)m->eth_unknown);
+    wres__buf_puts(b, "    \"staff_headcount\": ");
+    json_int(b, 1, m->headcount);
+    wres__buf_puts(b, ", \"bank_excluded\": ");
+    json_int(b, 1, m->bank_excluded);
+    wres__buf_puts(b, ", \"ethnicity_unknown\": ");
+    json_int(b, 1, m->eth_unknown);
+    wres__buf_puts(b, ", \"declared_pct\": ");
     json_num(b, m->declared_pct);
+    json_suppressed(b, m->publish, m->headcount < 0 || m->bank_excluded < 0 ||
+                                       m->eth_unknown < 0);
     wres__buf_puts(b, "\n  },\n  \"indicators\": {\n");
     for (k = 1; k <= 9; k++) {
         json_avail(b, k, m->avail[k]);
-        json_ind_body(b, m, k, "      ");
+        json_ind_body(b, m, k, "      ", m->publish);
         if (m->n_groups) {
             wres__buf_puts(b, ",\n      \"groups\": {");
             for (i = 0; i < m->n_groups; i++) {
                 wres__buf_printf(b, "%s\n        \"%s\": {\n", i ? "," : "",
                                  wres__group_name((int)i));
-                json_ind_body(b, &m->groups[i], k, "          ");
+                json_ind_body(b, &m->groups[i], k, "          ", m->publish);
                 wres__buf_puts(b, "\n        }");
             }
             wres__buf_puts(b, "\n      }");
@@ -537,23 +566,34 @@ static void txt_num(wres__buf *b, double v, int decimals, const char *unit)
         wres__buf_printf(b, "%s%s", fx(v, decimals).s, unit);
 }
 
-static void txt_pct_col(wres__buf *b, int64_t x, int64_t n)
+static void txt_pct_col(wres__buf *b, double v)
 {
-    if (n > 0)
-        wres__buf_printf(b, " %7s", fx((double)x / (double)n * 100.0, 1).s);
+    if (isfinite(v))
+        wres__buf_printf(b, " %7s", fx(v, 1).s);
     else
         wres__buf_printf(b, " %7s", "n/a");
+}
+
+/* A count as text: "*" when suppressed. */
+static fixed_text ct(int64_t v)
+{
+    fixed_text t;
+
+    if (v == WRES__SUPPRESSED)
+        snprintf(t.s, sizeof t.s, "*");
+    else
+        snprintf(t.s, sizeof t.s, "%lld", (long long)v);
+    return t;
 }
 
 static void txt_mix_row(wres__buf *b, const char *g, const char *band,
                         const wres__mix *m)
 {
-    wres__buf_printf(b, "  %-14s %-14s %7lld %7lld %7lld %7lld", g, band,
-                     (long long)m->white, (long long)m->bme,
-                     (long long)m->unknown, (long long)m->total);
-    txt_pct_col(b, m->white, m->total);
-    txt_pct_col(b, m->bme, m->total);
-    txt_pct_col(b, m->unknown, m->total);
+    wres__buf_printf(b, "  %-14s %-14s %7s %7s %7s %7s", g, band,
+                     ct(m->white).s, ct(m->bme).s, ct(m->unknown).s, ct(m->total).s);
+    txt_pct_col(b, m->pct[0]);
+    txt_pct_col(b, m->pct[1]);
+    txt_pct_col(b, m->pct[2]);
     wres__buf_puts(b, "\n");
 }
 
@@ -580,8 +620,8 @@ static void txt_rl(wres__buf *b, const wres__rl *r, const char *verb,
     int i;
 
     for (i = 0; i < 2; i++) {
-        wres__buf_printf(b, "  %-6s %8lld %s of %lld", name[i],
-                         (long long)g[i]->events, verb, (long long)g[i]->n);
+        wres__buf_printf(b, "  %-6s %8s %s of %s", name[i],
+                         ct(g[i]->events).s, verb, ct(g[i]->n).s);
         if (isfinite(g[i]->rate))
             wres__buf_printf(b, " (%s%%)", fx(g[i]->rate * 100.0, 1).s);
         wres__buf_puts(b, "\n");
@@ -627,7 +667,7 @@ static void txt_cmp_line(wres__buf *b, const char *label, const char *wcol,
 
 static const char *txt_count(char *buf, size_t cap, int64_t x, int64_t n)
 {
-    snprintf(buf, cap, "%lld/%lld", (long long)x, (long long)n);
+    snprintf(buf, cap, "%s/%s", ct(x).s, ct(n).s);
     return buf;
 }
 
@@ -635,7 +675,7 @@ static const char *txt_count(char *buf, size_t cap, int64_t x, int64_t n)
 static void txt_cmp(wres__buf *b, const wres__model *g, int ind,
                     const char *label)
 {
-    char w[48], o[48];
+    char w[136], o[136];
 
     if (ind >= 2 && ind <= 4) {
         const wres__rl *r = ind == 2 ? &g->i2 : ind == 3 ? &g->i3 : &g->i4;
@@ -663,11 +703,11 @@ static void txt_groups(wres__buf *b, const wres__model *m)
                      "board", "board%");
     for (i = 0; i < m->n_groups; i++) {
         const wres__model *g = &m->groups[i];
-        wres__buf_printf(b, "  %-14s %9lld", wres__group_name((int)i),
-                         (long long)g->workforce.bme);
-        txt_pct_col(b, g->workforce.bme, g->workforce.total);
-        wres__buf_printf(b, " %9lld", (long long)g->board[0].m.bme);
-        txt_pct_col(b, g->board[0].m.bme, g->board[0].m.total);
+        wres__buf_printf(b, "  %-14s %9s", wres__group_name((int)i),
+                         ct(g->workforce.bme).s);
+        txt_pct_col(b, g->workforce.pct[1]);
+        wres__buf_printf(b, " %9s", ct(g->board[0].m.bme).s);
+        txt_pct_col(b, g->board[0].m.pct[1]);
         wres__buf_puts(b, "\n");
     }
     for (k = 2; k <= 8; k++) {
@@ -703,15 +743,15 @@ static void txt_breakdowns(wres__buf *b, const wres__model *m)
                                 "* low numbers)\n");
         for (j = 0; j < bd->n; j++) {
             const wres__bcell *c = &bd->cell[j];
-            char label[160], w[48], o[48];
+            char label[160], w[136], o[136];
             snprintf(label, sizeof label, "%s%s%s%s", c->low ? "* " : "",
                      c->key[0], bd->nd == 2 ? " / " : "",
                      bd->nd == 2 ? c->key[1] : "");
             if (bd->indicator == 1) {
-                wres__buf_printf(b, "  %-40s %7lld %7lld %7lld %7lld", label,
-                                 (long long)c->mix.white, (long long)c->mix.bme,
-                                 (long long)c->mix.unknown, (long long)c->mix.total);
-                txt_pct_col(b, c->mix.bme, c->mix.total);
+                wres__buf_printf(b, "  %-40s %7s %7s %7s %7s", label,
+                                 ct(c->mix.white).s, ct(c->mix.bme).s,
+                                 ct(c->mix.unknown).s, ct(c->mix.total).s);
+                txt_pct_col(b, c->mix.pct[1]);
             } else {
                 wres__buf_printf(b, "  %-40s", label);
                 txt_cmp_line(b, "", txt_count(w, sizeof w, c->rl.white.events,
@@ -800,6 +840,11 @@ void wres__write_text(const wres__model *m, wres__buf *b)
         wres__buf_printf(b, "Organisation: %s   ", m->org[0] ? m->org : "(default)");
     wres__buf_printf(b, "Reporting year: %d (31 March %d)   Confidence: %s%%\n\n",
                      m->year, m->year, conf(c).s);
+    if (m->publish)
+        wres__buf_printf(b, "Publication-safe: counts from 1 to %lld suppressed (*), "
+                         "others rounded to a multiple of %lld; no figure shown\n"
+                         "that uses a suppressed count; figures from the true counts.\n\n",
+                         (long long)m->suppress_max, (long long)m->round_base);
 
     wres__buf_puts(b, "Data quality\n");
     wres__buf_printf(b, "  %-28s %-13s %9s %9s %9s  %s\n", "file", "kind", "read",
@@ -807,14 +852,14 @@ void wres__write_text(const wres__model *m, wres__buf *b)
     for (i = 0; i < m->n_files; i++) {
         const wres__dq_file *f = &m->files[i];
         int first = 1;
-        wres__buf_printf(b, "  %-28s %-13s %9lld %9lld %9lld  %s\n", f->path,
-                         wres_kind_name(f->kind), (long long)f->rows_read,
-                         (long long)f->rows_accepted, (long long)f->rows_rejected,
+        wres__buf_printf(b, "  %-28s %-13s %9s %9s %9s  %s\n", f->path,
+                         wres_kind_name(f->kind), ct(f->rows_read).s,
+                         ct(f->rows_accepted).s, ct(f->rows_rejected).s,
                          f->error ? wres_reason_name(f->error) : "-");
         for (r = 1; r <= WRES_REASON_DUPLICATE_ID; r++)
             if (f->by_reason[r]) {
-                wres__buf_printf(b, "%s%s %lld", first ? "    rejected: " : ", ",
-                                 wres_reason_name(r), (long long)f->by_reason[r]);
+                wres__buf_printf(b, "%s%s %s", first ? "    rejected: " : ", ",
+                                 wres_reason_name(r), ct(f->by_reason[r]).s);
                 first = 0;
             }
         if (!first)
@@ -825,10 +870,9 @@ void wres__write_text(const wres__model *m, wres__buf *b)
         if (f->n_ignored)
             wres__buf_puts(b, "\n");
     }
-    wres__buf_printf(b, "  Staff headcount %lld (bank-only staff excluded: %lld); "
-                     "ethnicity unknown %lld; declared ",
-                     (long long)m->headcount, (long long)m->bank_excluded,
-                     (long long)m->eth_unknown);
+    wres__buf_printf(b, "  Staff headcount %s (bank-only staff excluded: %s); "
+                     "ethnicity unknown %s; declared ",
+                     ct(m->headcount).s, ct(m->bank_excluded).s, ct(m->eth_unknown).s);
     txt_num(b, m->declared_pct, 1, "%");
     wres__buf_puts(b, "\n");
 
@@ -878,8 +922,8 @@ void wres__write_text(const wres__model *m, wres__buf *b)
             const wres__pct *s = &m->survey[x - 5];
             static const char *const name[2] = {"White", "BME"};
             for (q = 0; q < 2; q++) {
-                wres__buf_printf(b, "  %-6s %8lld yes of %lld: ", name[q],
-                                 (long long)s->yes[q], (long long)s->n[q]);
+                wres__buf_printf(b, "  %-6s %8s yes of %s: ", name[q],
+                                 ct(s->yes[q]).s, ct(s->n[q]).s);
                 txt_num(b, s->pct[q], 1, "%");
                 if (isfinite(s->lo[q]))
                     wres__buf_printf(b, " (%s%% CI %s%% to %s%%)", conf(c).s,
@@ -903,11 +947,10 @@ void wres__write_text(const wres__model *m, wres__buf *b)
             wres__buf_puts(b, "\n");
             for (q = 0; q < 3; q++) {
                 const wres__board *bd = &m->board[q];
-                wres__buf_printf(b, "  %-10s white %lld, BME %lld, unknown %lld, "
-                                 "total %lld: BME ",
-                                 name[q], (long long)bd->m.white,
-                                 (long long)bd->m.bme, (long long)bd->m.unknown,
-                                 (long long)bd->m.total);
+                wres__buf_printf(b, "  %-10s white %s, BME %s, unknown %s, "
+                                 "total %s: BME ",
+                                 name[q], ct(bd->m.white).s, ct(bd->m.bme).s,
+                                 ct(bd->m.unknown).s, ct(bd->m.total).s);
                 txt_num(b, bd->bme_pct, 1, "%");
                 wres__buf_puts(b, ", difference from workforce ");
                 txt_num(b, bd->diff, 1, " points");

@@ -485,6 +485,10 @@ struct wres_ctx {
     int targets;            /* reports carry them */
     double target_share;    /* 0: the organisation's own share */
     int target_year;
+    /* publication-safe output (since 1.2) */
+    int publish;
+    int64_t suppress_max, round_base;
+    wres__buf summary_out;  /* wres_summary_save_buffer's text */
 };
 
 /* Add a source; returns its index or (size_t)-1 on allocation failure. */
@@ -585,6 +589,8 @@ typedef struct wres__pct {
 
 typedef struct wres__mix {
     int64_t white, bme, unknown, total;
+    double pct[3];          /* white, bme, unknown of total x 100, from the
+                             * true counts; NaN when not computed or shown */
 } wres__mix;
 
 typedef struct wres__i1row {
@@ -658,6 +664,10 @@ typedef struct wres__model {
     int aggregate;
     int64_t n_orgs, i3_pooled_orgs;
     wres__targets targets;
+    /* publication-safe output (disclosure.c): when publish is set, every
+     * count holds the value shown (rounded) or WRES__SUPPRESSED */
+    int publish;
+    int64_t suppress_max, round_base;
 } wres__model;
 
 /* One cell of a breakdown. */
@@ -733,6 +743,49 @@ void wres__targets_json(const wres__model *m, wres__buf *b);
 void wres__targets_text(const wres__model *m, wres__buf *b);
 /* Round num/den (den > 0) to the nearest integer, halves upward. */
 int64_t wres__round_ratio(int64_t num, int64_t den);
+/* The percentages of a mix from its counts (NaN when the total is 0). */
+void wres__mix_pct(wres__mix *m);
+
+/* ---- disclosure.c: publication-safe output ------------------------------
+ * A count withheld from publication is held as WRES__SUPPRESSED (counts
+ * are otherwise never negative).  The control works on a generic table:
+ * cells holding true counts, and lines, each a list of member cells whose
+ * sum is another cell (its total) up to values the reader knows.  A line
+ * of one member ties two cells that must be shown alike.
+ */
+#define WRES__SUPPRESSED INT64_MIN
+
+typedef struct wres__dtable {
+    size_t n, cap;              /* cells */
+    int64_t *v;                 /* true counts, >= 0 */
+    unsigned char *sup;         /* 0 shown, 1 small (primary), 2 secondary */
+    size_t nlines, lines_cap;
+    size_t *first;              /* line l's members: mem[first[l]..first[l+1]) */
+    size_t *total;              /* line l's total cell */
+    size_t *mem;
+    size_t n_mem, mem_cap;
+    int oom;
+} wres__dtable;
+
+/* Add a cell (its index; on allocation failure oom is set and 0 returned)
+ * and a line; the table's memory is released by wres__dt_free. */
+size_t wres__dt_cell(wres__dtable *t, int64_t v);
+void wres__dt_line(wres__dtable *t, size_t total, const size_t *members,
+                   size_t n);
+/* Primary suppression of counts 1..threshold, then secondary suppression
+ * until no suppressed cell is determined by the lines and the shown cells
+ * (taken as exactly known).  WRES_OK or WRES_E_NOMEM. */
+int wres__dt_suppress(wres__dtable *t, int64_t threshold);
+/* What cell i shows: WRES__SUPPRESSED, or its count rounded. */
+int64_t wres__dt_shown(const wres__dtable *t, size_t i, int64_t base);
+void wres__dt_free(wres__dtable *t);
+/* v rounded to the nearest multiple of base, ties up; a count above 0
+ * never shows as 0 (it shows as base). */
+int64_t wres__round_count(int64_t v, int64_t base);
+/* Apply the control to a built model: counts shown, figures that use a
+ * suppressed count nulled.  WRES_OK or WRES_E_NOMEM. */
+int wres__disclose_model(wres__model *m, int64_t suppress_max,
+                         int64_t round_base);
 
 /* ---- report.c: the flat list of figures (cursor, getters, CSV) --------- */
 typedef struct wres__figure {

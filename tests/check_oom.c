@@ -185,6 +185,41 @@ static char *sequence(void)
         memcpy(json + len, out, len2 + 1);
         wres_screen_free(scr);
     }
+    {
+        /* the handle's summary merged into another (all or nothing), and
+         * that handle's publication-safe report and summary */
+        wres_ctx *ctx2 = NULL;
+        const char *sum;
+        char *copy, *both;
+        size_t slen;
+        STEP(wres_summary_save_buffer(ctx, &sum, &slen), WRES_OK);
+        copy = malloc(slen + 1);
+        ck_assert_ptr_nonnull(copy);
+        memcpy(copy, sum, slen + 1);
+        STEP(wres_ctx_new(&ctx2), WRES_OK);
+        rv = wres_summary_load_buffer(ctx2, "s.sum", copy, slen);
+        if (rv == WRES_E_NOMEM) {
+            faults_hit++;
+            ck_assert_uint_eq(wres_file_count(ctx2), 0);
+            fault_after_retry();
+            ck_assert_uint_eq(wres_period_count(ctx2), 0);
+            rv = wres_summary_load_buffer(ctx2, "s.sum", copy, slen);
+        }
+        ck_assert_int_eq(rv, WRES_OK);
+        free(copy);
+        STEP(wres_ctx_set_int(ctx2, WRES_OPT_PUBLISH, 1), WRES_OK);
+        STEP(wres_report_new(ctx2, "", 2024, &rep), WRES_OK);
+        STEP(wres_report_render(rep, WRES_FORMAT_JSON, &out, &len), WRES_OK);
+        both = malloc(strlen(json) + len + 1);
+        ck_assert_ptr_nonnull(both);
+        strcpy(both, json);
+        strcat(both, out);
+        free(json);
+        json = both;
+        wres_report_free(rep);
+        STEP(wres_summary_save_buffer(ctx2, &sum, &slen), WRES_OK);
+        wres_ctx_free(ctx2);
+    }
     wres_ctx_free(ctx);
     return json;
 }

@@ -152,6 +152,33 @@ grep -q '^3,groups/Black,' "$t/detail.csv" &&
     grep -q '^5,trend/2023-2024,,change,' "$t/detail.csv"
 check "groups, breakdowns, trend: CSV parts" 0 $?
 
+# --publish: the disclosure key, a suppressed count as null; flags checked
+"$bin" --staff "$t/s.csv" --publish --format json > "$t/out" 2>/dev/null; check "publish" 0 $?
+grep -q '"disclosure": {"threshold": 7, "rounding": 5},' "$t/out"; check "publish: disclosure" 0 $?
+grep -q '"workforce": {"white": null, "bme": null, "unknown": 0, "total": null,' "$t/out"
+check "publish: 1, 1 and 2 suppressed" 0 $?
+"$bin" --staff "$t/s.csv" --publish --suppress-max 0 --round-base 1 --format csv > "$t/out" 2>/dev/null
+grep -q '^1,workforce,total,count,2$' "$t/out"; check "publish with no suppression or rounding" 0 $?
+"$bin" --staff "$t/s.csv" --round-base 0 >/dev/null 2>&1; check "--round-base 0" 2 $?
+"$bin" --staff "$t/s.csv" --suppress-max -1 >/dev/null 2>&1; check "--suppress-max -1" 2 $?
+
+# summaries: a round trip gives the same report, byte for byte
+(cd "$top" && "$bin" --staff examples/data/staff.csv --applicants examples/data/applicants.csv \
+    --survey examples/data/survey.csv --survey-counts examples/data/survey_counts.csv \
+    --board examples/data/board.csv --org RXX --format json --save-summary "$t/rxx.sum") > "$t/direct" 2>/dev/null
+check "save-summary" 1 $?
+head -n 1 "$t/rxx.sum" > "$t/first"; same "summary first line" "wres-summary 1" "$(cat "$t/first")"
+"$bin" --summary "$t/rxx.sum" --org RXX --format json > "$t/merged" 2> "$t/err"; check "summary" 0 $?
+cmp -s "$t/direct" "$t/merged"; check "summary: the same JSON" 0 $?
+same "summary: no stderr" "" "$(cat "$t/err")"
+# refused: truncated; the rest is still reported
+head -c 200 "$t/rxx.sum" > "$t/cut.sum"
+"$bin" --summary "$t/cut.sum" --staff "$t/s.csv" --format csv > "$t/out" 2> "$t/err"; check "cut summary" 3 $?
+grep -q "cut.sum:2: the summary is truncated" "$t/err"; check "cut summary stderr" 0 $?
+grep -q '^1,workforce,total,count,2$' "$t/out"; check "cut summary: the rest" 0 $?
+"$bin" --save-summary "$t/x.sum" >/dev/null 2>&1; check "save-summary alone" 2 $?
+"$bin" --staff "$t/s.csv" --save-summary "$t/nodir/x.sum" >/dev/null 2> "$t/err"; check "unwritable summary" 3 $?
+
 if [ $fails -ne 0 ]; then
     echo "cli: $fails of $n checks failed"
     exit 1

@@ -165,6 +165,26 @@ for v in 0 1.5 x ''; do
 done
 want 2 "--target-share ''"
 same --staff "$t/ms.csv" --target-year 2028/30; want 2 "--target-year"
+
+# publication-safe output and summaries (libwres 1.2)
+for f in text json csv; do
+    # shellcheck disable=SC2086
+    same $sample --format "$f" --publish
+    want 1 "sample $f --publish"
+done
+# shellcheck disable=SC2086
+same $sample --format json --publish --suppress-max 3 --round-base 10
+want 1 "--suppress-max 3 --round-base 10"
+same --staff "$t/s.csv" --round-base 0; want 2 "--round-base 0"
+same --staff "$t/s.csv" --suppress-max x; want 2 "--suppress-max x"
+# shellcheck disable=SC2086
+(cd "$top" && "$bin" $sample --save-summary "$t/full.sum" > /dev/null 2>&1)
+same --summary "$t/full.sum" --org RXX --format json; want 0 "a summary"
+same --summary "$t/full.sum" --summary "$t/full.sum" --board "$t/b.csv" --org RXX
+want 0 "a summary twice, and a board"
+printf 'wres-summary 2\n' > "$t/future.sum"
+same --summary "$t/future.sum" --staff "$t/s.csv"; want 3 "a future summary"
+same --summary "$t/nosuch.sum" --staff "$t/s.csv"; want 3 "a missing summary"
 cli=$n
 
 # 2. the module's API
@@ -532,6 +552,48 @@ ok(e is not None and "Report" in str(e), "a cursor after its report closed")
 raises(wres.Closed, report.csv)
 cur2.close()
 cur.close()
+
+# publication-safe output and federation summaries (libwres 1.2)
+SMALL = ("staff_id,year,ethnicity,band,staff_group\n"
+         + "".join("w%d,2024,A,5,clinical\n" % i for i in range(20))
+         + "b1,2024,H,5,clinical\nb2,2024,H,5,clinical\n"
+         + "".join("m%d,2024,N,6,medical\n" % i for i in range(30)))
+with wres.Context(publish=True) as pctx:
+    ok(pctx.publish is True and pctx.suppress_max == 7 and pctx.round_base == 5,
+       "publish options")
+    pctx.ingest_buffer("staff", SMALL, "s.csv")
+    d = pctx.report("", 2024).to_dict()
+    row = d["indicators"]["1"]["rows"][0]
+    # clinical Band 5: white 20, BME 2: the 2 and its row-mate 20 suppressed;
+    # the workforce total 52 shown rounded to 50
+    ok(row["bme"] is None and row["white"] is None and row["suppressed"] is True
+       and row["unknown"] == 0 and d["disclosure"] == {"threshold": 7, "rounding": 5}
+       and d["indicators"]["1"]["workforce"]["total"] == 50,
+       "a suppressed count: %r" % (row,))
+    ok(pctx.report("", 2024).get(1, "clinical/Band 5", "bme", "count") is None,
+       "a suppressed count through get()")
+    summ = pctx.summary()
+    ok(summ.startswith(b"wres-summary 1\n") and b"\npublication-safe 7 5\n" in summ,
+       "a publication-safe summary")
+    e = raises(wres.FormatError, wres.Context().load_summary_buffer, summ, "p.sum")
+    ok(e is not None and "p.sum:3: a publication-safe summary" in e.message,
+       "a publication-safe summary is refused")
+    pctx.publish = False
+    summ = pctx.summary()
+    path = os.path.join(top, "build", "python-check.sum")
+    pctx.save_summary(path)
+with wres.Context() as a, wres.Context() as b:
+    a.load_summary_buffer(summ, "s.sum")
+    b.load_summary(path)
+    os.remove(path)
+    ok(a.report("", 2024).json() == b.report("", 2024).json()
+       and a.report("", 2024).get(1, "clinical/Band 5", "bme", "count") == 2.0,
+       "summary round trip")
+    e = raises(wres.FormatError, a.load_summary_buffer, summ[:-3], "cut.sum")
+    ok(e is not None and e.message.startswith("cut.sum:2: the summary is truncated"),
+       "a truncated summary: %r" % (e and e.message,))
+    raises(wres.ReadError, a.load_summary, os.path.join(top, "no", "such.sum"))
+    raises(wres.RangeError, a.set_int, wres.Option.ROUND_BASE, 0)
 
 # the __del__ safety net: handles dropped without close
 ctx = wres.Context()

@@ -63,7 +63,8 @@ The C functions and their Python counterparts
     wres_ctx_new / wres_ctx_free   Context(...), Context.close()
     wres_errmsg                    Context.errmsg()
     wres_ctx_set_double            Context.set_double(), .confidence
-    wres_ctx_set_int               Context.set_int(), .default_year
+    wres_ctx_set_int               Context.set_int(), .default_year,
+                                   .publish, .suppress_max, .round_base
     wres_ctx_set_string            Context.set_string(), .default_org
     wres_ingest_file               Context.ingest_file()
     wres_ingest_buffer             Context.ingest_buffer()
@@ -83,6 +84,10 @@ The C functions and their Python counterparts
     wres_staff_batch               Context.staff_batch()
     wres_ctx_add_breakdown         Context.add_breakdown()
     wres_period_get                Context.periods()
+    wres_summary_save              Context.save_summary()
+    wres_summary_save_buffer       Context.summary()
+    wres_summary_load              Context.load_summary()
+    wres_summary_load_buffer       Context.load_summary_buffer()
     wres_report_new / _free        Context.report(), Report.close()
     wres_report_render             Report.render(), .render_bytes(),
                                    .json(), .text(), .csv(), .to_dict()
@@ -172,6 +177,9 @@ class Option(enum.IntEnum):
     TARGETS = 9
     TARGET_SHARE = 10
     TARGET_YEAR = 11
+    PUBLISH = 12
+    SUPPRESS_MAX = 13
+    ROUND_BASE = 14
 
 
 class Reason(enum.IntEnum):
@@ -334,6 +342,11 @@ _PROTOTYPES = (
                                   _P(ctypes.c_uint8), _P(ctypes.c_uint8),
                                   _P(ctypes.c_uint8), _P(ctypes.c_uint8)]),
     ("wres_period_get", _c_int, [_CtxP, _c_size, _P(_c_str), _P(_c_i64)]),
+    ("wres_summary_save", _c_int, [_CtxP, _c_str]),
+    ("wres_summary_save_buffer", _c_int, [_CtxP, _P(ctypes.c_void_p),
+                                          _P(_c_size)]),
+    ("wres_summary_load", _c_int, [_CtxP, _c_str]),
+    ("wres_summary_load_buffer", _c_int, [_CtxP, _c_str, _c_str, _c_size]),
     ("wres_report_new", _c_int, [_CtxP, _c_str, _c_i64, _P(_ReportP)]),
     ("wres_report_free", None, [_ReportP]),
     ("wres_report_render", _c_int, [_ReportP, _c_int,
@@ -694,7 +707,8 @@ class Context(_Handle):
 
     _ptr = None
 
-    def __init__(self, confidence=None, default_year=None, default_org=None):
+    def __init__(self, confidence=None, default_year=None, default_org=None,
+                 publish=None, suppress_max=None, round_base=None):
         p = _CtxP()
         rv = lib.wres_ctx_new(ctypes.byref(p))
         if rv != Status.OK or not p:
@@ -703,7 +717,9 @@ class Context(_Handle):
         self._free = lib.wres_ctx_free
         self._options = {Option.CONFIDENCE: 0.95, Option.DEFAULT_YEAR: 0,
                          Option.DEFAULT_ORG: "", Option.TARGETS: 0,
-                         Option.TARGET_SHARE: 0.0, Option.TARGET_YEAR: 2028}
+                         Option.TARGET_SHARE: 0.0, Option.TARGET_YEAR: 2028,
+                         Option.PUBLISH: 0, Option.SUPPRESS_MAX: 7,
+                         Option.ROUND_BASE: 5}
         try:
             if confidence is not None:
                 self.confidence = confidence
@@ -711,6 +727,12 @@ class Context(_Handle):
                 self.default_year = default_year
             if default_org is not None:
                 self.default_org = default_org
+            if suppress_max is not None:
+                self.suppress_max = suppress_max
+            if round_base is not None:
+                self.round_base = round_base
+            if publish is not None:
+                self.publish = publish
         except BaseException:
             self.close()
             raise
@@ -887,6 +909,35 @@ class Context(_Handle):
     @target_year.setter
     def target_year(self, value):
         self.set_int(Option.TARGET_YEAR, value)
+
+    @property
+    def publish(self):
+        """Publication-safe output of the reports and summaries made next
+        (default False): small counts suppressed, others rounded."""
+        return bool(self._options[Option.PUBLISH])
+
+    @publish.setter
+    def publish(self, value):
+        self.set_int(Option.PUBLISH, 1 if value else 0)
+
+    @property
+    def suppress_max(self):
+        """With `publish`: counts 1 to this are suppressed (default 7)."""
+        return self._options[Option.SUPPRESS_MAX]
+
+    @suppress_max.setter
+    def suppress_max(self, value):
+        self.set_int(Option.SUPPRESS_MAX, value)
+
+    @property
+    def round_base(self):
+        """With `publish`: other counts are rounded to a multiple of this
+        (default 5; 1 leaves them exact)."""
+        return self._options[Option.ROUND_BASE]
+
+    @round_base.setter
+    def round_base(self, value):
+        self.set_int(Option.ROUND_BASE, value)
 
     # -- ingestion
     def _ingested(self, rv, raise_on_file_error):
@@ -1095,6 +1146,47 @@ class Context(_Handle):
                 raise _error(rv)
             out.append((_dec(org.value, raw), y.value))
         return out
+
+    # -- federation summaries (libwres 1.2)
+    def summary(self):
+        """``wres_summary_save_buffer``: the handle's counts as a summary
+        (bytes, the text of wres-summary(5)); publication-safe when
+        `publish` is set."""
+        out = ctypes.c_void_p()
+        n = _c_size()
+        rv = lib.wres_summary_save_buffer(self._check(), ctypes.byref(out),
+                                          ctypes.byref(n))
+        if rv != Status.OK:
+            raise self._fail(rv)
+        return ctypes.string_at(out.value, n.value)
+
+    def save_summary(self, path):
+        """``wres_summary_save``: write the summary to ``path``.  Raises
+        `ReadError` (``WRES_E_IO``) when it cannot be written."""
+        rv = lib.wres_summary_save(self._check(), _path(path))
+        if rv != Status.OK:
+            raise self._fail(rv)
+
+    def load_summary(self, path):
+        """``wres_summary_load``: merge the summary file ``path`` into the
+        handle, all or nothing.  Raises `ReadError`, `FormatError` (corrupt,
+        truncated, future version or publication-safe, with file, line and
+        reason) or `RangeError` (a count would pass 2^63-1)."""
+        rv = lib.wres_summary_load(self._check(), _path(path))
+        if rv != Status.OK:
+            raise self._fail(rv)
+
+    def load_summary_buffer(self, data, name=None):
+        """``wres_summary_load_buffer``: merge the summary ``data`` (bytes
+        or str), named ``name`` in messages; as `load_summary`."""
+        if isinstance(data, str):
+            data = data.encode("utf-8", "surrogateescape")
+        elif not isinstance(data, bytes):
+            data = bytes(data)
+        nm = _path(name, "name") if name is not None else None
+        rv = lib.wres_summary_load_buffer(self._check(), nm, data, len(data))
+        if rv != Status.OK:
+            raise self._fail(rv)
 
     # -- reports
     def report(self, org="", year=0):

@@ -13,6 +13,8 @@ the same status as the C program:
                    [--low-events N] [--low-people N]
                    [--all-orgs] [--screen] [--targets] [--target-share S]
                    [--target-year Y]
+                   [--publish] [--suppress-max N] [--round-base N]
+                   [--summary F]... [--save-summary F]
 
 Exit status: 0 report written, no rejections; 1 report written, some rows
 rejected; 2 usage error or no reporting year; 3 a file failed.
@@ -37,7 +39,9 @@ USAGE = (b"usage: wres-report [--staff F] [--applicants F] [--survey F] "
          b"[--service-bands Y,Y...]\n"
          b"                   [--low-events N] [--low-people N]\n"
          b"                   [--all-orgs] [--screen] [--targets] "
-         b"[--target-share S] [--target-year Y]\n")
+         b"[--target-share S] [--target-year Y]\n"
+         b"                   [--publish] [--suppress-max N] [--round-base N]\n"
+         b"                   [--summary F]... [--save-summary F]\n")
 
 PROGRESS = [False]   # --progress given
 
@@ -123,6 +127,15 @@ def parse_confidence(s):
     return None
 
 
+def parse_count(s, top):
+    """A whole number 0..top of decimal digits only, or -1 (parse_count()
+    of wres-report.c)."""
+    if not s or not all(0x30 <= c <= 0x39 for c in s):
+        return -1
+    v = int(s)
+    return v if v <= top else -1
+
+
 def main(argv):
     """Parse argv (a list of bytes) as wres-report does; the exit status."""
     files = [None] * 5
@@ -135,6 +148,8 @@ def main(argv):
     confidence = 0.95
     detail = {"groups": 0, "trend": 0, "by": [], "service": None,
               "low": [None, None]}
+    opts = {"publish": 0, "suppress_max": -1, "round_base": -1,
+            "summaries": [], "save_summary": None}
 
     i = 1
     argc = len(argv)
@@ -158,6 +173,10 @@ def main(argv):
                 screen = True
             else:
                 targets = True
+            i += 1
+            continue
+        if a == b"--publish":
+            opts["publish"] = 1
             i += 1
             continue
         if i + 1 >= argc:
@@ -191,6 +210,24 @@ def main(argv):
         elif a == b"--target-year":
             i += 1
             target_year_arg = argv[i]
+        elif a == b"--suppress-max":
+            i += 1
+            opts["suppress_max"] = parse_count(argv[i], 1000000)
+            if opts["suppress_max"] < 0:
+                return usage_error(b"--suppress-max takes a whole number 0 to "
+                                   b"1000000", argv[i])
+        elif a == b"--round-base":
+            i += 1
+            opts["round_base"] = parse_count(argv[i], 1000000)
+            if opts["round_base"] < 1:
+                return usage_error(b"--round-base takes a whole number 1 to "
+                                   b"1000000", argv[i])
+        elif a == b"--summary":
+            i += 1
+            opts["summaries"].append(argv[i])
+        elif a == b"--save-summary":
+            i += 1
+            opts["save_summary"] = argv[i]
         elif a == b"--format":
             i += 1
             if argv[i] not in FORMATS:
@@ -200,7 +237,7 @@ def main(argv):
             return usage_error(b"unknown option", a)
         i += 1
 
-    if not any(f is not None for f in files):
+    if not any(f is not None for f in files) and not opts["summaries"]:
         return usage_error(b"no input file given")
     if year_arg is not None:
         year = parse_year(year_arg)
@@ -238,7 +275,7 @@ def main(argv):
     with ctx:
         if not set_detail(ctx, detail):
             return 2
-        return run(ctx, files, org, year, confidence, fmt, many)
+        return run(ctx, files, org, year, confidence, fmt, many, opts)
 
 
 _WHOLE = re.compile(br"[ \t\n\v\f\r]*[+-]?[0-9]+\Z")    # what strtol takes
@@ -358,7 +395,7 @@ def write_many(ctx, fmt, all_orgs, screen, only):
     return b"".join(out)
 
 
-def run(ctx, files, org, year, confidence, fmt, many):
+def run(ctx, files, org, year, confidence, fmt, many, opts):
     """Ingest the files, print what was rejected or failed, write the
     report; the exit status."""
     failed = rejected = False
@@ -373,6 +410,11 @@ def run(ctx, files, org, year, confidence, fmt, many):
         ctx.target_share = target_share
     if target_year:
         ctx.target_year = target_year
+    ctx.publish = opts["publish"]
+    if opts["suppress_max"] >= 0:
+        ctx.suppress_max = opts["suppress_max"]
+    if opts["round_base"] >= 1:
+        ctx.round_base = opts["round_base"]
 
     bar = PROGRESS[0] and os.isatty(2)
     for path, kind in zip(files, KINDS):
@@ -400,6 +442,22 @@ def run(ctx, files, org, year, confidence, fmt, many):
             err(b"wres-report: %s: %s\n" % (path,
                                             wres.strerror(rv).encode()))
             return 2
+    # summaries after the CSV files, in the order given
+    for path in opts["summaries"]:
+        try:
+            ctx.load_summary(path)
+        except wres.NoMemory as e:
+            err(b"wres-report: %s: %s\n" % (path, wres.strerror(e.status).encode()))
+            return 2
+        except wres.Error:
+            err(ctx.errmsg(raw=True) + b"\n")
+            failed = True
+    if opts["save_summary"] is not None:
+        try:
+            ctx.save_summary(opts["save_summary"])
+        except wres.Error:
+            err(b"wres-report: " + ctx.errmsg(raw=True) + b"\n")
+            failed = True
 
     if all_orgs or screen:
         try:
