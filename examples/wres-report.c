@@ -413,6 +413,11 @@ int main(int argc, char **argv)
     }
     if (org && all_orgs)
         return usage_error("--org and --all-orgs exclude each other", NULL);
+    if (format == WRES_FORMAT_HTML && (all_orgs || screen))
+        return usage_error("--format html is one organisation's report: not with "
+                           "--all-orgs or --screen", NULL);
+    if (format == WRES_FORMAT_HTML)
+        trend = 1;      /* the page charts every year loaded */
     if (share_arg) {
         char *end;
         target_share = strtod(share_arg, &end);

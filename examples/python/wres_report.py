@@ -251,6 +251,11 @@ def main(argv):
         confidence = c
     if org is not None and all_orgs:
         return usage_error(b"--org and --all-orgs exclude each other")
+    if fmt == wres.Format.HTML and (all_orgs or screen):
+        return usage_error(b"--format html is one organisation's report: not "
+                           b"with --all-orgs or --screen")
+    if fmt == wres.Format.HTML:
+        detail["trend"] = 1     # the page charts every year loaded
     if share_arg is not None:
         c = parse_confidence(share_arg)
         if c is None or not 0.0 < c <= 1.0:
