@@ -902,12 +902,33 @@ static void trend_stats(const wres_ctx *ctx, wres__trend *t)
     wres__free(ly);
 }
 
+/* Whether a year's published report withholds a count behind the trend's
+ * value of indicator ind (the BME percentage, or the relative likelihood). */
+static int year_withheld(const wres__model *y, int ind)
+{
+    const wres__rl *r = ind == 2 ? &y->i2 : ind == 3 ? &y->i3_single : &y->i4;
+
+    switch (ind) {
+    case 1:
+        return y->workforce.bme < 0 || y->workforce.total < 0;
+    case 2: case 3: case 4:
+        return r->white.n < 0 || r->white.events < 0 || r->bme.n < 0 ||
+               r->bme.events < 0;
+    case 9:
+        return y->board[0].m.bme < 0 || y->board[0].m.total < 0;
+    default:
+        return y->survey[ind - 5].n[WRES__BME] < 0 ||
+               y->survey[ind - 5].yes[WRES__BME] < 0;
+    }
+}
+
 static int build_trend(const wres_ctx *ctx, const char *org, wres__model *m)
 {
     const wres__store *st = &ctx->store;
     size_t olen = strlen(org), i, ny = 0;
     int *years, ind, rv = WRES_OK;
-    wres__model *ym;
+    wres__model *ym, *pub = NULL;
+    unsigned char *mark = NULL;
     signed char side[WRES__ETH_SLOTS];
 
     m->trend = wres__calloc(10, sizeof *m->trend);
@@ -934,8 +955,22 @@ static int build_trend(const wres_ctx *ctx, const char *org, wres__model *m)
             (wres__store *)st, org, olen, years[i] - 1, 0, NULL);
         rv = wres__compare(p, prev, years[i], side, ctx->confidence, &ym[i]);
     }
+    /* publication-safe: each year's report as published, whose counts
+     * say which values can be shown */
+    if (ctx->publish && rv == WRES_OK) {
+        pub = wres__calloc(ny + 1, sizeof *pub);
+        if (!pub)
+            rv = WRES_E_NOMEM;
+        for (i = 0; i < ny && rv == WRES_OK; i++)
+            rv = wres__model_build_year(ctx, org, years[i], &pub[i]);
+    }
+    mark = wres__calloc(ny + 1, 1);
+    if (!mark && rv == WRES_OK)
+        rv = WRES_E_NOMEM;
     for (ind = 1; ind <= 9 && rv == WRES_OK; ind++) {
         wres__trend *t = &m->trend[ind];
+        size_t j;
+        int any = 0;
         t->rl = ind >= 2 && ind <= 4;
         if ((rv = trend_alloc(t, ny + 1)) != WRES_OK)
             break;
@@ -945,10 +980,26 @@ static int build_trend(const wres_ctx *ctx, const char *org, wres__model *m)
             t->years[t->n] = years[i];
             year_figure(&ym[i], ind, &t->x[t->n], &t->nn[t->n],
                         &t->value[t->n], &t->var[t->n]);
+            mark[t->n] = pub && year_withheld(&pub[i], ind);
+            any |= mark[t->n];
             t->n++;
         }
         trend_stats(ctx, t);
+        /* a value whose counts a year's report withholds is not shown, nor
+         * any statistic that uses it */
+        for (j = 0; any && j < t->n; j++) {
+            if (mark[j])
+                t->value[j] = NAN;
+            if (j > 0 && (mark[j] || mark[j - 1]))
+                t->change[j - 1] = t->lo[j - 1] = t->hi[j - 1] = t->p[j - 1] = NAN;
+        }
+        if (any)
+            t->slope = t->slope_p = NAN;
     }
+    wres__free(mark);
+    for (i = 0; pub && i < ny; i++)
+        wres__model_free(&pub[i]);
+    wres__free(pub);
     for (i = 0; i < ny; i++)
         wres__model_free(&ym[i]);
     wres__free(ym);
@@ -960,7 +1011,7 @@ static int build_trend(const wres_ctx *ctx, const char *org, wres__model *m)
 
 int wres__model_detail(const wres_ctx *ctx, const char *org, int year,
                        const wres__period *p, const wres__period *prev,
-                       wres__model *m)
+                       wres__model *m, int with_trend)
 {
     int rv, b, ind;
 
@@ -978,7 +1029,7 @@ int wres__model_detail(const wres_ctx *ctx, const char *org, int year,
                     return rv;
             }
     }
-    if (ctx->opt_trend && (rv = build_trend(ctx, org, m)) != WRES_OK)
+    if (with_trend && ctx->opt_trend && (rv = build_trend(ctx, org, m)) != WRES_OK)
         return rv;
     return WRES_OK;
 }

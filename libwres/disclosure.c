@@ -373,6 +373,101 @@ static void shown_rl(const wres__dtable *t, const rlcells *rc, wres__rl *r,
 #define I1(g, b, e) (((size_t)(g) * (WRES__BANDS + 1) + (size_t)(b)) * 4 + (size_t)(e))
 #define I1_CELLS ((WRES__SGROUPS + 1) * (WRES__BANDS + 1) * 4)
 
+/* ---- ethnic groups, breakdowns and targets --------------------------------
+ * Each is more cells and lines in the report's one table, so that the
+ * secondary suppression sees every way a count can be worked out:
+ * a group's side of each figure (its white, unknown and total are the
+ * report's own), with BME = Asian + Black + Mixed + Other and each broad
+ * group = its codes at every position; a breakdown's cells, which sum to
+ * the report's figures, tied to indicator 1's grid when the breakdown is
+ * by band and/or staff group; a target row's headcounts, which are grid
+ * cells (clinical: clinical + medical).  Survey figures from survey_counts
+ * can hold BME rows of no group, for which these sums are not exact;
+ * taking them as exact only suppresses more. */
+
+/* the group cells: [position] where positions are indicator 1's grid
+ * (I1 / 4 of them), then 2, 3, 3 single, 4 (n, events), then 5..8
+ * (n, yes), then the three board parts */
+#define GP_RL (I1_CELLS / 4)
+#define GP_SV (GP_RL + 8)
+#define GP_BD (GP_SV + 2 * WRES__SURVEY_QS)
+#define GP_N (GP_BD + 3)
+#define I1P(g, b) ((size_t)(g) * (WRES__BANDS + 1) + (size_t)(b))
+
+/* broad group g (0 Asian, 1 Black, 2 Mixed, 3 Other): its codes among the
+ * groups (4 + code - D) */
+static const struct { int from, to; } broad_codes[4] = {
+    {8, 11}, {12, 14}, {4, 7}, {15, 16}};
+
+static const wres__rl *rl_of(const wres__model *m, int k)
+{
+    return k == 0 ? &m->i2 : k == 1 ? &m->i3 : k == 2 ? &m->i3_single : &m->i4;
+}
+
+static wres__rl *rl_of_mut(wres__model *m, int k)
+{
+    return (wres__rl *)rl_of(m, k);
+}
+
+/* The band or staff group a breakdown key names: its index, or -1. */
+static int band_of(const char *s)
+{
+    int b;
+
+    for (b = 0; b < WRES__BANDS; b++)
+        if (strcmp(s, wres__band_name(b)) == 0)
+            return b;
+    return -1;
+}
+
+static int sgroup_of(const char *s)
+{
+    int g;
+
+    for (g = 0; g < WRES__SGROUPS; g++)
+        if (strcmp(s, wres__staff_group_name(g)) == 0)
+            return g;
+    return -1;
+}
+
+/* The grid position (staff group, band; margins at SGROUPS and BANDS) of a
+ * staff breakdown cell, or -1 when it is not one. */
+static long grid_pos(const wres__bdown *bd, const wres__bcell *c)
+{
+    int g = WRES__SGROUPS, b = WRES__BANDS, d;
+
+    if (bd->indicator == 2)
+        return -1;
+    for (d = 0; d < bd->nd; d++) {
+        if (strcmp(bd->by[d], "band") == 0 && (b = band_of(c->key[d])) >= 0)
+            continue;
+        if (strcmp(bd->by[d], "staff_group") == 0 &&
+            (g = sgroup_of(c->key[d])) >= 0)
+            continue;
+        return -1;
+    }
+    return (long)I1P(g, b);
+}
+
+static void shown_survey(const wres__dtable *t, wres__pct *s, const size_t *c,
+                         int64_t base)
+{
+    int x, any = 0;
+
+    for (x = 0; x < 2; x++) {
+        s->n[x] = wres__dt_shown(t, c[2 * x], base);
+        s->yes[x] = wres__dt_shown(t, c[2 * x + 1], base);
+        if (s->n[x] < 0 || s->yes[x] < 0) {
+            s->pct[x] = s->lo[x] = s->hi[x] = NAN;
+            any = 1;
+        }
+    }
+    if (any) {
+        s->diff = s->diff_lo = s->diff_hi = s->p = NAN;
+        s->significant = -1;
+    }
+}
+
 int wres__disclose_model(wres__model *m, int64_t suppress_max, int64_t round_base)
 {
     wres__dtable t;
@@ -382,6 +477,8 @@ int wres__disclose_model(wres__model *m, int64_t suppress_max, int64_t round_bas
     size_t sv[WRES__SURVEY_QS][4];
     mixcells bd[3];
     size_t (*fc)[3 + WRES_REASON_DUPLICATE_ID] = NULL;
+    size_t (*gc)[GP_N] = NULL, **bc = NULL, tc[WRES__TARGET_ROWS][2];
+    size_t mainpos[GP_N];
     int g, b, e, q, x, rv;
     int64_t base = round_base;
 
@@ -391,7 +488,12 @@ int wres__disclose_model(wres__model *m, int64_t suppress_max, int64_t round_bas
     m->round_base = round_base;
     i1 = wres__calloc(I1_CELLS, sizeof *i1);
     fc = wres__calloc(m->n_files ? m->n_files : 1, sizeof *fc);
-    if (!i1 || !fc) {
+    gc = wres__calloc(m->n_groups ? m->n_groups : 1, sizeof *gc);
+    bc = wres__calloc(m->n_bd ? m->n_bd : 1, sizeof *bc);
+    for (i = 0; bc && i < m->n_bd; i++)
+        if (m->bd[i].n && !(bc[i] = wres__calloc(m->bd[i].n * 8, sizeof **bc)))
+            break;
+    if (!i1 || !fc || !gc || !bc || (m->n_bd && i < m->n_bd)) {
         rv = WRES_E_NOMEM;
         goto out;
     }
@@ -495,6 +597,152 @@ int wres__disclose_model(wres__model *m, int64_t suppress_max, int64_t round_bas
         wres__dt_line(&t, fc[f][2], rs, nr);
     }
 
+    /* ethnic groups: the group's side at every position */
+    for (g = 0; g <= WRES__SGROUPS; g++)
+        for (b = 0; b <= WRES__BANDS; b++)
+            mainpos[I1P(g, b)] = i1[I1(g, b, 1)];
+    for (q = 0; q < 4; q++) {
+        const rlcells *rc = q == 0 ? &r2 : q == 1 ? &r3 : q == 2 ? &r3s : &r4;
+        mainpos[GP_RL + 2 * q] = rc->c[2];
+        mainpos[GP_RL + 2 * q + 1] = rc->c[3];
+    }
+    for (q = 0; q < WRES__SURVEY_QS; q++) {
+        mainpos[GP_SV + 2 * q] = sv[q][2];
+        mainpos[GP_SV + 2 * q + 1] = sv[q][3];
+    }
+    for (x = 0; x < 3; x++)
+        mainpos[GP_BD + x] = bd[x].c[1];
+    for (i = 0; i < m->n_groups; i++) {
+        const wres__model *gm = &m->groups[i];
+        int64_t grid[GP_RL];
+        memset(grid, 0, sizeof grid);
+        for (j = 0; j < gm->n_rows; j++) {
+            g = gm->rows[j].sgroup < 0 ? WRES__SGROUPS : gm->rows[j].sgroup;
+            b = gm->rows[j].band < 0 ? WRES__BANDS : gm->rows[j].band;
+            grid[I1P(g, b)] = gm->rows[j].m.bme;
+        }
+        grid[I1P(WRES__SGROUPS, WRES__BANDS)] = gm->workforce.bme;
+        for (j = 0; j < GP_RL; j++)
+            gc[i][j] = wres__dt_cell(&t, grid[j]);
+        for (q = 0; q < 4; q++) {
+            gc[i][GP_RL + 2 * q] = wres__dt_cell(&t, rl_of(gm, q)->bme.n);
+            gc[i][GP_RL + 2 * q + 1] = wres__dt_cell(&t, rl_of(gm, q)->bme.events);
+        }
+        for (q = 0; q < WRES__SURVEY_QS; q++) {
+            gc[i][GP_SV + 2 * q] = wres__dt_cell(&t, gm->survey[q].n[1]);
+            gc[i][GP_SV + 2 * q + 1] = wres__dt_cell(&t, gm->survey[q].yes[1]);
+        }
+        for (x = 0; x < 3; x++)
+            gc[i][GP_BD + x] = wres__dt_cell(&t, gm->board[x].m.bme);
+        if (m->avail[1]) {      /* the group's own grid margins */
+            for (g = 0; g <= WRES__SGROUPS; g++) {
+                for (b = 0; b < WRES__BANDS; b++)
+                    mem[b] = gc[i][I1P(g, b)];
+                wres__dt_line(&t, gc[i][I1P(g, WRES__BANDS)], mem, WRES__BANDS);
+            }
+            for (b = 0; b <= WRES__BANDS; b++) {
+                for (g = 0; g < WRES__SGROUPS; g++)
+                    mem[g] = gc[i][I1P(g, b)];
+                wres__dt_line(&t, gc[i][I1P(WRES__SGROUPS, b)], mem, WRES__SGROUPS);
+            }
+        }
+    }
+    if (m->n_groups == WRES__GROUPS) {
+        size_t pos;
+        for (pos = 0; pos < GP_N; pos++) {
+            size_t br[4];
+            for (q = 0; q < 4; q++) {
+                size_t codes[4], n = 0;
+                for (x = broad_codes[q].from; x <= broad_codes[q].to; x++)
+                    codes[n++] = gc[x][pos];
+                wres__dt_line(&t, gc[q][pos], codes, n);
+                br[q] = gc[q][pos];
+            }
+            wres__dt_line(&t, mainpos[pos], br, 4);
+        }
+    }
+
+    /* breakdowns: cells sum to the report's figures; tied to the grid */
+    for (i = 0; i < m->n_bd; i++) {
+        const wres__bdown *bdn = &m->bd[i];
+        size_t *c = bc[i], n = bdn->n, *col;
+        if (!bdn->avail || !n)
+            continue;
+        for (j = 0; j < n; j++) {
+            const wres__bcell *cell = &bdn->cell[j];
+            long gp = grid_pos(bdn, cell);
+            if (bdn->indicator == 1) {
+                mixcells mc;
+                add_mix(&t, &mc, &cell->mix);
+                memcpy(c + 8 * j, mc.c, sizeof mc.c);
+                wres__dt_line(&t, mc.c[3], mc.c, 3);
+                for (e = 0; gp >= 0 && e < 4; e++)
+                    tie(&t, i1[(size_t)gp * 4 + (size_t)e], mc.c[e]);
+            } else {
+                rlcells rc, rs;
+                add_rl(&t, &rc, &cell->rl);
+                memcpy(c + 8 * j, rc.c, sizeof rc.c);
+                if (bdn->indicator == 3) {
+                    add_rl(&t, &rs, &cell->single);
+                    memcpy(c + 8 * j + 4, rs.c, sizeof rs.c);
+                    if (cell->nyears != 2)
+                        for (e = 0; e < 4; e++)
+                            tie(&t, rs.c[e], rc.c[e]);
+                }
+                /* headcounts of 3 (single year) and 4 are grid cells */
+                if (gp >= 0) {
+                    const size_t *hc = bdn->indicator == 3 ? c + 8 * j + 4 : c + 8 * j;
+                    tie(&t, i1[(size_t)gp * 4 + 0], hc[0]);
+                    tie(&t, i1[(size_t)gp * 4 + 1], hc[2]);
+                }
+            }
+        }
+        /* each measure summed over the cells is the report's */
+        col = wres__calloc(n, sizeof *col);
+        if (!col) {
+            rv = WRES_E_NOMEM;
+            goto out;
+        }
+        for (e = 0; e < 8; e++) {
+            size_t total;
+            if (bdn->indicator == 1 && e >= 4)
+                break;
+            if (bdn->indicator != 3 && bdn->indicator != 1 && e >= 4)
+                break;
+            if (bdn->indicator == 1)
+                total = WF(e);
+            else if (bdn->indicator == 2)
+                total = r2.c[e];
+            else if (bdn->indicator == 4)
+                total = r4.c[e];
+            else
+                total = e < 4 ? r3.c[e] : r3s.c[e - 4];
+            for (j = 0; j < n; j++)
+                col[j] = c[8 * j + (size_t)e];
+            wres__dt_line(&t, total, col, n);
+        }
+        wres__free(col);
+    }
+
+    /* targets: headcounts of grid cells (clinical: clinical + medical) */
+    if (m->targets.on && m->targets.avail)
+        for (q = 0; q < WRES__TARGET_ROWS; q++) {
+            const wres__target_row *row = &m->targets.rows[q];
+            for (x = 0; x < 2; x++) {
+                size_t k = x ? 1 : 3, two[2];
+                tc[q][x] = wres__dt_cell(&t, x ? row->bme : row->total);
+                if (!m->avail[1])
+                    continue;
+                if (row->sgroup == WRES__SG_NONCLINICAL) {
+                    tie(&t, i1[I1(WRES__SG_NONCLINICAL, row->band, k)], tc[q][x]);
+                } else {
+                    two[0] = i1[I1(WRES__SG_CLINICAL, row->band, k)];
+                    two[1] = i1[I1(WRES__SG_MEDICAL, row->band, k)];
+                    wres__dt_line(&t, tc[q][x], two, 2);
+                }
+            }
+        }
+
     if ((rv = wres__dt_suppress(&t, suppress_max)) != WRES_OK)
         goto out;
 
@@ -523,22 +771,8 @@ int wres__disclose_model(wres__model *m, int64_t suppress_max, int64_t round_bas
     shown_rl(&t, &r3, &m->i3, base);
     shown_rl(&t, &r3s, &m->i3_single, base);
     shown_rl(&t, &r4, &m->i4, base);
-    for (q = 0; q < WRES__SURVEY_QS; q++) {
-        wres__pct *s = &m->survey[q];
-        int any = 0;
-        for (x = 0; x < 2; x++) {
-            s->n[x] = wres__dt_shown(&t, sv[q][2 * x], base);
-            s->yes[x] = wres__dt_shown(&t, sv[q][2 * x + 1], base);
-            if (s->n[x] < 0 || s->yes[x] < 0) {
-                s->pct[x] = s->lo[x] = s->hi[x] = NAN;
-                any = 1;
-            }
-        }
-        if (any) {
-            s->diff = s->diff_lo = s->diff_hi = s->p = NAN;
-            s->significant = -1;
-        }
-    }
+    for (q = 0; q < WRES__SURVEY_QS; q++)
+        shown_survey(&t, &m->survey[q], sv[q], base);
     if (m->workforce.bme < 0 || m->workforce.total < 0)
         m->board_workforce_pct = NAN;
     for (x = 0; x < 3; x++) {
@@ -557,11 +791,97 @@ int wres__disclose_model(wres__model *m, int64_t suppress_max, int64_t round_bas
         for (j = 1; j <= WRES_REASON_DUPLICATE_ID; j++)
             df->by_reason[j] = wres__dt_shown(&t, fc[f][2 + j], base);
     }
+
+    /* the groups: white, unknown and total are the report's */
+    for (i = 0; i < m->n_groups; i++) {
+        wres__model *gm = &m->groups[i];
+        mixcells mc;
+        gm->publish = 1;
+        gm->suppress_max = suppress_max;
+        gm->round_base = round_base;
+        for (j = 0; j < gm->n_rows; j++) {
+            g = gm->rows[j].sgroup < 0 ? WRES__SGROUPS : gm->rows[j].sgroup;
+            b = gm->rows[j].band < 0 ? WRES__BANDS : gm->rows[j].band;
+            for (e = 0; e < 4; e++)
+                mc.c[e] = i1[I1(g, b, e)];
+            mc.c[1] = gc[i][I1P(g, b)];
+            shown_mix(&t, &mc, &gm->rows[j].m, base);
+        }
+        for (e = 0; e < 4; e++)
+            mc.c[e] = WF(e);
+        mc.c[1] = gc[i][I1P(WRES__SGROUPS, WRES__BANDS)];
+        shown_mix(&t, &mc, &gm->workforce, base);
+        for (q = 0; q < 4; q++) {
+            const rlcells *rc = q == 0 ? &r2 : q == 1 ? &r3 : q == 2 ? &r3s : &r4;
+            rlcells gr = *rc;
+            gr.c[2] = gc[i][GP_RL + 2 * q];
+            gr.c[3] = gc[i][GP_RL + 2 * q + 1];
+            shown_rl(&t, &gr, rl_of_mut(gm, q), base);
+        }
+        for (q = 0; q < WRES__SURVEY_QS; q++) {
+            size_t sc[4] = {sv[q][0], sv[q][1], gc[i][GP_SV + 2 * q],
+                            gc[i][GP_SV + 2 * q + 1]};
+            shown_survey(&t, &gm->survey[q], sc, base);
+        }
+        if (gm->workforce.bme < 0 || gm->workforce.total < 0)
+            gm->board_workforce_pct = NAN;
+        for (x = 0; x < 3; x++) {
+            wres__board *bp = &gm->board[x];
+            mixcells bm = bd[x];
+            bm.c[1] = gc[i][GP_BD + x];
+            shown_mix(&t, &bm, &bp->m, base);
+            if (bp->m.bme < 0 || bp->m.total < 0)
+                bp->bme_pct = NAN;
+            if (isnan(bp->bme_pct) || isnan(gm->board_workforce_pct))
+                bp->diff = NAN;
+        }
+    }
+    for (i = 0; i < m->n_bd; i++) {
+        wres__bdown *bdn = &m->bd[i];
+        if (!bdn->avail)
+            continue;
+        for (j = 0; j < bdn->n; j++) {
+            wres__bcell *cell = &bdn->cell[j];
+            const size_t *c = bc[i] + 8 * j;
+            if (bdn->indicator == 1) {
+                mixcells mc;
+                memcpy(mc.c, c, sizeof mc.c);
+                shown_mix(&t, &mc, &cell->mix, base);
+            } else {
+                rlcells rc;
+                memcpy(rc.c, c, sizeof rc.c);
+                shown_rl(&t, &rc, &cell->rl, base);
+                if (bdn->indicator == 3) {
+                    memcpy(rc.c, c + 4, sizeof rc.c);
+                    shown_rl(&t, &rc, &cell->single, base);
+                }
+            }
+        }
+    }
+    if (m->targets.on && m->targets.avail) {
+        wres__targets *tg = &m->targets;
+        if (!tg->given && (m->workforce.bme < 0 || m->workforce.total < 0))
+            tg->share = NAN;    /* the organisation's share, from counts */
+        for (q = 0; q < WRES__TARGET_ROWS; q++) {
+            wres__target_row *row = &tg->rows[q];
+            row->total = wres__dt_shown(&t, tc[q][0], base);
+            row->bme = wres__dt_shown(&t, tc[q][1], base);
+            if (row->total < 0 || row->bme < 0) {
+                row->target = row->gap = WRES__SUPPRESSED;
+                for (x = 0; tg->trajectory && x < tg->n_years; x++)
+                    tg->trajectory[q * tg->n_years + x] = WRES__SUPPRESSED;
+            }
+        }
+    }
 #undef WF
     rv = WRES_OK;
 out:
     wres__dt_free(&t);
     wres__free(i1);
     wres__free(fc);
+    wres__free(gc);
+    for (i = 0; bc && i < m->n_bd; i++)
+        wres__free(bc[i]);
+    wres__free(bc);
     return rv;
 }

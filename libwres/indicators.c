@@ -224,9 +224,32 @@ int wres__model_build(const wres_ctx *ctx, const char *org, int year,
     return wres__model_build_periods(ctx, org, year, p, prev, m);
 }
 
+static int build_model(const wres_ctx *ctx, const char *org, int year,
+                       const wres__period *p, const wres__period *prev,
+                       wres__model *m, int with_trend);
+
 int wres__model_build_periods(const wres_ctx *ctx, const char *org, int year,
                               const wres__period *p,
                               const wres__period *prev, wres__model *m)
+{
+    return build_model(ctx, org, year, p, prev, m, 1);
+}
+
+int wres__model_build_year(const wres_ctx *ctx, const char *org, int year,
+                           wres__model *m)
+{
+    const wres__period *p, *prev;
+
+    p = wres__store_period((wres__store *)&ctx->store, org, strlen(org), year,
+                           0, NULL);
+    prev = wres__store_period((wres__store *)&ctx->store, org, strlen(org),
+                              year - 1, 0, NULL);
+    return build_model(ctx, org, year, p, prev, m, 0);
+}
+
+static int build_model(const wres_ctx *ctx, const char *org, int year,
+                       const wres__period *p, const wres__period *prev,
+                       wres__model *m, int with_trend)
 {
     double c = ctx->confidence;
     int e, rv;
@@ -260,7 +283,7 @@ int wres__model_build_periods(const wres_ctx *ctx, const char *org, int year,
     wres__side_bme(side);
     if ((rv = wres__compare(p, prev, year, side, c, m)) != WRES_OK)
         return rv;
-    if ((rv = wres__model_detail(ctx, org, year, p, prev, m)) != WRES_OK)
+    if ((rv = wres__model_detail(ctx, org, year, p, prev, m, with_trend)) != WRES_OK)
         return rv;
     if (ctx->targets && (rv = wres__targets_build(ctx, p, m)) != WRES_OK)
         return rv;

@@ -280,6 +280,8 @@ static void target_figures(wres_report *r)
         pp = pool_add(r, part);
         fig_int(r, 1, 0, pp, "total", "count", row->total);
         fig_int(r, 1, 0, pp, "bme", "count", row->bme);
+        if (r->m.publish)
+            fig_bool(r, 0, pp, "", "suppressed", row->total < 0 || row->bme < 0);
         fig_int(r, known, 0, pp, "bme", "target", row->target);
         fig_int(r, known, 0, pp, "bme", "gap", row->gap);
         for (k = 0; known && k < t->n_years; k++) {

@@ -116,6 +116,25 @@ void wres__targets_free(wres__targets *t)
     t->trajectory = NULL;
 }
 
+/* A count, null when withheld from publication. */
+static void jcount(wres__buf *b, int64_t v)
+{
+    if (v == WRES__SUPPRESSED)
+        wres__buf_puts(b, "null");
+    else
+        wres__buf_printf(b, "%lld", (long long)v);
+}
+
+/* A count as text: "*" when withheld from publication. */
+static const char *tcount(char *s, size_t cap, int64_t v)
+{
+    if (v == WRES__SUPPRESSED)
+        snprintf(s, cap, "*");
+    else
+        snprintf(s, cap, "%lld", (long long)v);
+    return s;
+}
+
 void wres__targets_json(const wres__model *m, wres__buf *b)
 {
     const wres__targets *t = &m->targets;
@@ -130,17 +149,24 @@ void wres__targets_json(const wres__model *m, wres__buf *b)
                      t->target_year);
     for (i = 0; t->avail && i < WRES__TARGET_ROWS; i++) {
         const wres__target_row *row = &t->rows[i];
+        int shown = known && row->target != WRES__SUPPRESSED;
         wres__buf_printf(b, "%s\n      {\"staff_group\": \"%s\", \"band\": \"%s\", "
-                         "\"total\": %lld, \"bme\": %lld, \"target_bme\": ",
-                         i ? "," : "", wres__staff_group_name(row->sgroup),
-                         wres__band_name(row->band), (long long)row->total,
-                         (long long)row->bme);
-        if (known)
+                         "\"total\": ", i ? "," : "",
+                         wres__staff_group_name(row->sgroup),
+                         wres__band_name(row->band));
+        jcount(b, row->total);
+        wres__buf_puts(b, ", \"bme\": ");
+        jcount(b, row->bme);
+        if (m->publish)
+            wres__buf_puts(b, row->total < 0 || row->bme < 0 ? ", \"suppressed\": true"
+                                                              : ", \"suppressed\": false");
+        wres__buf_puts(b, ", \"target_bme\": ");
+        if (shown)
             wres__buf_printf(b, "%lld, \"gap\": %lld,\n       \"trajectory\": [",
                              (long long)row->target, (long long)row->gap);
         else
             wres__buf_puts(b, "null, \"gap\": null,\n       \"trajectory\": [");
-        for (k = 0; known && k < t->n_years; k++)
+        for (k = 0; shown && k < t->n_years; k++)
             wres__buf_printf(b, "%s{\"year\": %d, \"bme\": %lld}", k ? ", " : "",
                              t->baseline + k,
                              (long long)t->trajectory[i * t->n_years + k]);
@@ -163,7 +189,10 @@ void wres__targets_text(const wres__model *m, wres__buf *b)
         return;
     }
     if (!known) {
-        wres__buf_puts(b, "  No target share: the workforce headcount is 0.\n");
+        wres__buf_puts(b, m->publish && (m->workforce.bme < 0 || m->workforce.total < 0)
+                              ? "  No target share shown: the workforce counts are "
+                                "suppressed.\n"
+                              : "  No target share: the workforce headcount is 0.\n");
         return;
     }
     wres__fmt_fixed(s, sizeof s, t->share * 100.0, 1);
@@ -175,13 +204,17 @@ void wres__targets_text(const wres__model *m, wres__buf *b)
                      t->baseline, t->target_year);
     for (i = 0; i < WRES__TARGET_ROWS; i++) {
         const wres__target_row *row = &t->rows[i];
-        wres__buf_printf(b, "  %-14s %-8s %7lld %7lld %7lld %7lld ",
+        char c1[24], c2[24], c3[24], c4[24];
+        wres__buf_printf(b, "  %-14s %-8s %7s %7s %7s %7s ",
                          wres__staff_group_name(row->sgroup),
-                         wres__band_name(row->band), (long long)row->total,
-                         (long long)row->bme, (long long)row->target,
-                         (long long)row->gap);
+                         wres__band_name(row->band),
+                         tcount(c1, sizeof c1, row->total),
+                         tcount(c2, sizeof c2, row->bme),
+                         tcount(c3, sizeof c3, row->target),
+                         tcount(c4, sizeof c4, row->gap));
         for (k = 0; k < t->n_years; k++)
-            wres__buf_printf(b, " %lld", (long long)t->trajectory[i * t->n_years + k]);
+            wres__buf_printf(b, " %s", tcount(c1, sizeof c1,
+                                              t->trajectory[i * t->n_years + k]));
         wres__buf_puts(b, "\n");
     }
 }

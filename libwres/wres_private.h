@@ -722,7 +722,12 @@ void wres__null_rl(wres__rl *r);
 const char *wres__group_name(int g);
 int wres__model_detail(const wres_ctx *ctx, const char *org, int year,
                        const wres__period *p, const wres__period *prev,
-                       wres__model *m);
+                       wres__model *m, int with_trend);
+/* The model of (org, year) as its report has it, without the trend: for
+ * the trend of a publication-safe report, which shows a year's value only
+ * when that year's own report shows the counts behind it. */
+int wres__model_build_year(const wres_ctx *ctx, const char *org, int year,
+                           wres__model *m);
 void wres__model_detail_free(wres__model *m);
 /* Headcounts n and disciplinary (which = 0) or training (1) events ev of
  * period p added in, [WRES__WHITE] and [WRES__BME]. */
