@@ -805,6 +805,137 @@ START_TEST(random_groups_and_breakdowns_are_safe)
 }
 END_TEST
 
+
+/* Targets: each row's headcounts are grid cells (non-clinical) or the sum
+ * of two (clinical = clinical + medical): proved with the grid's lines. */
+START_TEST(random_targets_are_safe)
+{
+    static const char *const eth[] = {"A", "B", "H", "N", "Z"};
+    static const char *const grp[] = {"clinical", "non-clinical", "medical"};
+    static const char *const band[] = {"8a", "8b", "VSM", "9", "5"};
+    static const char *const tb[6] = {"Band 8a", "Band 8b", "Band 8c", "Band 8d",
+                                      "Band 9", "VSM"};
+    static const int tbi[6] = {8, 9, 10, 11, 12, 13};
+    int iter;
+
+    for (iter = 0; iter < 12; iter++) {
+        wres_ctx *plain, *pub;
+        wres_report *a, *b;
+        char *csv = malloc(100000), *p = csv, part[64], what[32];
+        int i, n = 20 + (int)(next() % 120), r, e;
+        size_t mem[24];
+
+        p += sprintf(p, "staff_id,year,ethnicity,band,staff_group\n");
+        for (i = 0; i < n; i++)
+            p += sprintf(p, "S%d,2024,%s,%s,%s\n", i, eth[next() % 5], band[next() % 5],
+                         grp[next() % 3]);
+        ck_assert_int_eq(wres_ctx_new(&plain), WRES_OK);
+        ck_assert_int_eq(wres_ctx_new(&pub), WRES_OK);
+        ck_assert_int_eq(wres_ctx_set_int(pub, WRES_OPT_PUBLISH, 1), WRES_OK);
+        ck_assert_int_eq(wres_ctx_set_int(plain, WRES_OPT_TARGETS, 1), WRES_OK);
+        ck_assert_int_eq(wres_ctx_set_int(pub, WRES_OPT_TARGETS, 1), WRES_OK);
+        ck_assert_int_eq(wres_ctx_set_double(plain, WRES_OPT_TARGET_SHARE, 0.19), WRES_OK);
+        ck_assert_int_eq(wres_ctx_set_double(pub, WRES_OPT_TARGET_SHARE, 0.19), WRES_OK);
+        ck_assert_int_eq(tu_ingest(plain, WRES_KIND_STAFF, "s.csv", csv), WRES_OK);
+        ck_assert_int_eq(tu_ingest(pub, WRES_KIND_STAFF, "s.csv", csv), WRES_OK);
+        ck_assert_int_eq(wres_report_new(plain, "", 2024, &a), WRES_OK);
+        ck_assert_int_eq(wres_report_new(pub, "", 2024, &b), WRES_OK);
+        snprintf(what, sizeof what, "targets %d", iter);
+        prove_i1(a, b, what);   /* fills pt with the grid: cells 0..303 */
+        /* add the target rows: cells from 304, two per row (total, bme) */
+        pt.n = 304 + 24;
+#define XI(g, b, e) (((g) * 19 + (b)) * 4 + (e))
+        for (r = 0; r < 12; r++) {
+            int clin = r >= 6;
+            snprintf(part, sizeof part, "targets/%s/%s", clin ? "clinical" : "non-clinical",
+                     tb[r % 6]);
+            for (e = 0; e < 2; e++) {
+                double v = -1, sh = 0, tv = 0;
+                size_t c = 304 + 2 * (size_t)r + (size_t)e;
+                int rv;
+                ck_assert_int_eq(wres_report_get(a, 0, part, e ? "bme" : "total", "count",
+                                                 &v), WRES_OK);
+                pt.v[c] = (int64_t)v;
+                rv = wres_report_get(b, 0, part, e ? "bme" : "total", "count", &sh);
+                ck_assert(rv == WRES_OK || rv == WRES_NULL);
+                pt.sup[c] = rv == WRES_NULL;
+                if (rv == WRES_OK) {
+                    ck_assert_msg(!(v >= 1 && v <= 7), "%s: %s shown", what, part);
+                    ck_assert_int_eq((int64_t)sh, wres__round_count((int64_t)v, 5));
+                } else {
+                    /* nothing worked from a withheld count is shown */
+                    ck_assert_int_ne(wres_report_get(b, 0, part, "bme", "target", &tv),
+                                     WRES_OK);
+                    ck_assert_int_ne(wres_report_get(b, 0, part, "bme", "gap", &tv),
+                                     WRES_OK);
+                }
+                if (clin) {
+                    mem[0] = XI(1, (size_t)tbi[r % 6], e ? 1 : 3);
+                    mem[1] = XI(2, (size_t)tbi[r % 6], e ? 1 : 3);
+                    pline(c, mem, 2);
+                } else {
+                    mem[0] = c;
+                    pline(XI(0, (size_t)tbi[r % 6], e ? 1 : 3), mem, 1);
+                }
+            }
+        }
+#undef XI
+        prove_safe(&pt, what);
+        wres_report_free(a);
+        wres_report_free(b);
+        wres_ctx_free(plain);
+        wres_ctx_free(pub);
+        free(csv);
+    }
+}
+END_TEST
+
+/* Trend: 2023 has a BME workforce of 2 (of 22), withheld in that year's
+ * report, so 2023's value and the change to 2024 are not shown; 2024 has
+ * 50 of 100 (nothing small), shown: 50%.  Unpublished: 2/22 = 9.0909...% */
+START_TEST(trend_withholds_a_year)
+{
+    wres_ctx *ctx;
+    wres_report *r;
+    char *csv = malloc(16384), *p = csv;
+    double v;
+    int i, pub;
+
+    p += sprintf(p, "staff_id,year,ethnicity,band,staff_group\n");
+    for (i = 0; i < 20; i++)
+        p += sprintf(p, "a%d,2023,A,5,non-clinical\n", i);
+    for (i = 0; i < 2; i++)
+        p += sprintf(p, "b%d,2023,H,5,non-clinical\n", i);
+    for (i = 0; i < 50; i++)
+        p += sprintf(p, "c%d,2024,A,5,clinical\nd%d,2024,N,5,clinical\n", i, i);
+    for (pub = 0; pub <= 1; pub++) {
+        ck_assert_int_eq(wres_ctx_new(&ctx), WRES_OK);
+        ck_assert_int_eq(wres_ctx_set_int(ctx, WRES_OPT_TREND, 1), WRES_OK);
+        ck_assert_int_eq(wres_ctx_set_int(ctx, WRES_OPT_PUBLISH, pub), WRES_OK);
+        ck_assert_int_eq(tu_ingest(ctx, WRES_KIND_STAFF, "s.csv", csv), WRES_OK);
+        ck_assert_int_eq(wres_report_new(ctx, "", 2024, &r), WRES_OK);
+        ck_assert_int_eq(wres_report_get(r, 1, "trend/2024", "", "value", &v), WRES_OK);
+        ck_assert_double_eq_tol(v, 50.0, 1e-12);
+        if (pub) {
+            ck_assert_int_eq(wres_report_get(r, 1, "trend/2023", "", "value", &v), WRES_NULL);
+            ck_assert_int_eq(wres_report_get(r, 1, "trend/2023-2024", "", "change", &v),
+                             WRES_NULL);
+            ck_assert_int_eq(wres_report_get(r, 1, "trend/2023-2024", "", "p_value", &v),
+                             WRES_NULL);
+        } else {
+            ck_assert_int_eq(wres_report_get(r, 1, "trend/2023", "", "value", &v), WRES_OK);
+            ck_assert_double_eq_tol(v, 200.0 / 22.0, 1e-12);
+            ck_assert_int_eq(wres_report_get(r, 1, "trend/2023-2024", "", "change", &v),
+                             WRES_OK);
+            ck_assert_double_eq_tol(v, 50.0 - 200.0 / 22.0, 1e-9);
+        }
+        wres_report_free(r);
+        wres_ctx_free(ctx);
+    }
+    free(csv);
+}
+END_TEST
+
 /* A small trust worked by hand:
  *   non-clinical Band 5: white 20, BME 3          (total 23)
  *   clinical Band 5:     white 30, BME 12         (total 42)
@@ -1003,6 +1134,8 @@ int main(void)
     tcase_add_test(tc, sample_trust_indicator1_is_safe);
     tcase_add_test(tc, random_staff_indicator1_is_safe);
     tcase_add_test(tc, random_groups_and_breakdowns_are_safe);
+    tcase_add_test(tc, random_targets_are_safe);
+    tcase_add_test(tc, trend_withholds_a_year);
     tcase_add_test(tc, small_trust_report);
     tcase_add_test(tc, off_by_default_and_options);
     suite_add_tcase(s, tc);
