@@ -42,6 +42,9 @@ typedef struct scr_cell {
     double cp[2];               /* p of the organisation against the others */
     int cmp[2];                 /* enum wres_comparison */
     double gap;                 /* |rate 1 - rate 0| */
+    /* publication-safe: the counts the organisation's published report
+     * shows (rounded, or WRES__SUPPRESSED) */
+    int64_t sn[2], sev[2];
 } scr_cell;
 
 struct wres_screen {
@@ -54,6 +57,8 @@ struct wres_screen {
     unsigned char *every;       /* [org][grouping - 1] */
     unsigned char *towards;     /* [org][grouping - 1] */
     wres__buf out;
+    int publish;                /* counts as published; others withheld */
+    int64_t suppress_max, round_base;
 };
 
 static const int higher_better[10] = {0, 0, 1, 0, 1, 0, 0, 1, 0, 1};
@@ -245,6 +250,66 @@ static int list_orgs(wres_ctx *ctx, wres_screen *s, int *last)
     return WRES_OK;
 }
 
+/* Publication-safe screening: each organisation's counts as its own
+ * published report shows them (the verdicts stay those of the true
+ * counts); see wres_screen_new(3). */
+static int publish_counts(wres_ctx *ctx, wres_screen *s)
+{
+    size_t o;
+    int yi, ind, x, rv;
+
+    s->publish = 1;
+    s->suppress_max = ctx->suppress_max;
+    s->round_base = ctx->round_base;
+    for (o = 0; o < s->n_orgs; o++)
+        for (yi = 0; yi < s->nyears; yi++) {
+            wres__model pm;
+            int any = 0;
+            for (ind = 2; ind <= 9; ind++)
+                any |= cell_at(s, o, yi, ind)->avail;
+            if (!any)
+                continue;
+            rv = wres__model_build_year(ctx, s->orgs[o], s->first + yi, &pm);
+            if (rv != WRES_OK) {
+                wres__model_free(&pm);
+                return rv;
+            }
+            for (ind = 2; ind <= 9; ind++) {
+                scr_cell *c = cell_at(s, o, yi, ind);
+                const wres__rl *r = ind == 2 ? &pm.i2 : ind == 3 ? &pm.i3 : &pm.i4;
+                switch (ind) {
+                case 2: case 3: case 4:
+                    c->sn[0] = r->white.n;
+                    c->sev[0] = r->white.events;
+                    c->sn[1] = r->bme.n;
+                    c->sev[1] = r->bme.events;
+                    break;
+                case 9:
+                    c->sn[0] = pm.workforce.total;
+                    c->sev[0] = pm.workforce.bme;
+                    c->sn[1] = pm.board[1].m.total;
+                    c->sev[1] = pm.board[1].m.bme;
+                    break;
+                default:
+                    for (x = 0; x < 2; x++) {
+                        c->sn[x] = pm.survey[ind - 5].n[x];
+                        c->sev[x] = pm.survey[ind - 5].yes[x];
+                    }
+                    break;
+                }
+            }
+            wres__model_free(&pm);
+        }
+    return WRES_OK;
+}
+
+/* Whether side x of a cell shows its counts (always, unless published
+ * with one of them withheld). */
+static int side_shown(const wres_screen *s, const scr_cell *c, int x)
+{
+    return !s->publish || (c->sn[x] >= 0 && c->sev[x] >= 0);
+}
+
 int wres_screen_new(wres_ctx *ctx, wres_screen **out)
 {
     wres_screen *s;
@@ -334,6 +399,8 @@ int wres_screen_new(wres_ctx *ctx, wres_screen **out)
             s->every[o * N_GROUPINGS + (size_t)g] = (unsigned char)every;
             s->towards[o * N_GROUPINGS + (size_t)g] = (unsigned char)towards;
         }
+    if (ctx->publish && (rv = publish_counts(ctx, s)) != WRES_OK)
+        goto fail;
     *out = s;
     return WRES_OK;
 fail:
@@ -452,10 +519,31 @@ int wres_screen_result(const wres_screen *screen, const char *org,
 
 /* ---- writers ------------------------------------------------------------ */
 
-static void json_rate(wres__buf *b, int avail, int64_t n, int64_t ev)
+/* A side's counts and rate.  Published: the counts shown (null when
+ * withheld) and "suppressed"; others (shown < 0 with others) withheld. */
+static void json_rate(wres__buf *b, const wres_screen *s, int avail, int64_t n,
+                      int64_t ev, int64_t sn, int64_t sev, int others)
 {
-    if (!avail) {
-        wres__buf_puts(b, "{\"n\": null, \"events\": null, \"rate\": null}");
+    if (!avail || (s->publish && others)) {
+        wres__buf_puts(b, "{\"n\": null, \"events\": null, \"rate\": null");
+        wres__buf_puts(b, s->publish && avail ? ", \"suppressed\": true}" : "}");
+        return;
+    }
+    if (s->publish) {
+        int shown = sn >= 0 && sev >= 0;
+        wres__buf_puts(b, "{\"n\": ");
+        if (sn >= 0)
+            wres__buf_printf(b, "%lld", (long long)sn);
+        else
+            wres__buf_puts(b, "null");
+        wres__buf_puts(b, ", \"events\": ");
+        if (sev >= 0)
+            wres__buf_printf(b, "%lld", (long long)sev);
+        else
+            wres__buf_puts(b, "null");
+        wres__buf_puts(b, ", \"rate\": ");
+        wres__json_num(b, shown ? rate(ev, n) : NAN);
+        wres__buf_puts(b, shown ? ", \"suppressed\": false}" : ", \"suppressed\": true}");
         return;
     }
     wres__buf_printf(b, "{\"n\": %lld, \"events\": %lld, \"rate\": ",
@@ -472,38 +560,39 @@ static void json_cmp(wres__buf *b, int cmp)
         wres__buf_printf(b, "\"%s\"", cmp_name[cmp]);
 }
 
-static void json_cell(wres__buf *b, const scr_cell *c, int ind)
+static void json_cell(wres__buf *b, const wres_screen *s, const scr_cell *c, int ind)
 {
     const char *g0 = ind == 9 ? "workforce" : "white";
     const char *g1 = ind == 9 ? "board" : "bme";
+    int both = side_shown(s, c, 0) && side_shown(s, c, 1);
 
     wres__buf_printf(b, "\"%d\": {\"available\": %s, \"%s\": ", ind,
                      c->avail ? "true" : "false", g0);
-    json_rate(b, c->avail, c->n[0], c->ev[0]);
+    json_rate(b, s, c->avail, c->n[0], c->ev[0], c->sn[0], c->sev[0], 0);
     wres__buf_printf(b, ", \"%s\": ", g1);
-    json_rate(b, c->avail, c->n[1], c->ev[1]);
+    json_rate(b, s, c->avail, c->n[1], c->ev[1], c->sn[1], c->sev[1], 0);
     wres__buf_puts(b, ",\n          \"p_value\": ");
-    wres__json_num(b, c->p);
+    wres__json_num(b, both ? c->p : NAN);
     wres__buf_puts(b, ", \"similar\": ");
     wres__buf_puts(b, c->similar < 0 ? "null" : c->similar ? "true" : "false");
     wres__buf_puts(b, ", \"gap\": ");
-    wres__json_num(b, c->gap);
+    wres__json_num(b, both ? c->gap : NAN);
     wres__buf_puts(b, ",\n          \"others\": {");
     if (ind != 9) {
         wres__buf_printf(b, "\"%s\": ", g0);
-        json_rate(b, c->avail, c->on[0], c->oev[0]);
+        json_rate(b, s, c->avail, c->on[0], c->oev[0], 0, 0, 1);
         wres__buf_puts(b, ", ");
     }
     wres__buf_printf(b, "\"%s\": ", g1);
-    json_rate(b, c->avail, c->on[1], c->oev[1]);
+    json_rate(b, s, c->avail, c->on[1], c->oev[1], 0, 0, 1);
     wres__buf_puts(b, "},\n          \"white_vs_others\": ");
     json_cmp(b, c->cmp[0]);
     wres__buf_puts(b, ", \"white_vs_others_p_value\": ");
-    wres__json_num(b, c->cp[0]);
+    wres__json_num(b, side_shown(s, c, 0) ? c->cp[0] : NAN);
     wres__buf_puts(b, ", \"bme_vs_others\": ");
     json_cmp(b, c->cmp[1]);
     wres__buf_puts(b, ", \"bme_vs_others_p_value\": ");
-    wres__json_num(b, c->cp[1]);
+    wres__json_num(b, side_shown(s, c, 1) ? c->cp[1] : NAN);
     wres__buf_puts(b, "}");
 }
 
@@ -534,6 +623,9 @@ static void write_json(const wres_screen *s, wres__buf *b)
     wres__buf_puts(b, WRES_VERSION_STRING);
     wres__buf_puts(b, "\"},\n  \"confidence\": ");
     wres__json_num(b, s->confidence);
+    if (s->publish)
+        wres__buf_printf(b, ",\n  \"disclosure\": {\"threshold\": %lld, \"rounding\": %lld}",
+                         (long long)s->suppress_max, (long long)s->round_base);
     if (s->nyears)
         wres__buf_printf(b, ",\n  \"first_year\": %d, \"last_year\": %d",
                          s->first, s->first + s->nyears - 1);
@@ -572,7 +664,7 @@ static void write_json(const wres_screen *s, wres__buf *b)
             wres__buf_puts(b, "},\n      \"indicators\": {");
             for (ind = 2; ind <= 9; ind++) {
                 wres__buf_puts(b, ind > 2 ? ",\n        " : "\n        ");
-                json_cell(b, cell_at(s, o, yi, ind), ind);
+                json_cell(b, s, cell_at(s, o, yi, ind), ind);
             }
             wres__buf_puts(b, "\n      }}");
         }
@@ -623,6 +715,13 @@ static void write_text(const wres_screen *s, wres__buf *b)
                       "indicator in it,\nwhite and BME staff are statistically "
                       "similar and neither figure is worse\nthan that of all the "
                       "other organisations together.\n\n");
+    if (s->publish)
+        wres__buf_printf(b, "Publication-safe: counts as each organisation's "
+                         "published report shows them\n(1 to %lld suppressed, "
+                         "others rounded to a multiple of %lld); the others'\n"
+                         "counts withheld; the verdicts are those of the true "
+                         "counts.\n\n", (long long)s->suppress_max,
+                         (long long)s->round_base);
     wres__buf_printf(b, "  %-46s %-11s %9s %9s\n", "grouping", "indicators",
                      "every yr", "towards");
     for (g = 0; g < N_GROUPINGS; g++) {
@@ -721,21 +820,29 @@ static void write_csv(const wres_screen *s, wres__buf *b)
                 const char *const *gn = gname[ind == 9];
                 csv_val(b, org, year, ind, "screening", "", "available");
                 wres__buf_puts(b, c->avail ? "true\n" : "false\n");
+                int both = side_shown(s, c, 0) && side_shown(s, c, 1);
                 for (x = 0; x < 2; x++) {
+                    int64_t cn = s->publish ? c->sn[x] : c->n[x];
+                    int64_t ev = s->publish ? c->sev[x] : c->ev[x];
+                    int others = c->avail && !(ind == 9 && x == 0) && !s->publish;
                     csv_val(b, org, year, ind, "screening", gn[x], "n");
-                    if (c->avail)
-                        wres__buf_printf(b, "%lld", (long long)c->n[x]);
+                    if (c->avail && cn >= 0)
+                        wres__buf_printf(b, "%lld", (long long)cn);
                     wres__buf_puts(b, "\n");
                     csv_val(b, org, year, ind, "screening", gn[x], "events");
-                    if (c->avail)
-                        wres__buf_printf(b, "%lld", (long long)c->ev[x]);
+                    if (c->avail && ev >= 0)
+                        wres__buf_printf(b, "%lld", (long long)ev);
                     wres__buf_puts(b, "\n");
+                    if (s->publish && c->avail) {
+                        csv_val(b, org, year, ind, "screening", gn[x], "suppressed");
+                        wres__buf_puts(b, side_shown(s, c, x) ? "false\n" : "true\n");
+                    }
                     csv_val(b, org, year, ind, "screening", gn[x], "others_n");
-                    if (c->avail && !(ind == 9 && x == 0))
+                    if (others)
                         wres__buf_printf(b, "%lld", (long long)c->on[x]);
                     wres__buf_puts(b, "\n");
                     csv_val(b, org, year, ind, "screening", gn[x], "others_events");
-                    if (c->avail && !(ind == 9 && x == 0))
+                    if (others)
                         wres__buf_printf(b, "%lld", (long long)c->oev[x]);
                     wres__buf_puts(b, "\n");
                     csv_val(b, org, year, ind, "screening", gn[x], "vs_others");
@@ -743,14 +850,14 @@ static void write_csv(const wres_screen *s, wres__buf *b)
                         wres__buf_puts(b, cmp_name[c->cmp[x]]);
                     wres__buf_puts(b, "\n");
                     csv_val(b, org, year, ind, "screening", gn[x], "vs_others_p_value");
-                    csv_num(b, c->cp[x]);
+                    csv_num(b, side_shown(s, c, x) ? c->cp[x] : NAN);
                 }
                 csv_val(b, org, year, ind, "screening", "", "p_value");
-                csv_num(b, c->p);
+                csv_num(b, both ? c->p : NAN);
                 csv_val(b, org, year, ind, "screening", "", "similar");
                 wres__buf_puts(b, c->similar < 0 ? "\n" : c->similar ? "true\n" : "false\n");
                 csv_val(b, org, year, ind, "screening", "", "gap");
-                csv_num(b, c->gap);
+                csv_num(b, both ? c->gap : NAN);
             }
         }
     }

@@ -936,6 +936,56 @@ START_TEST(trend_withholds_a_year)
 }
 END_TEST
 
+
+/* Screening, published: org A's BME "yes" of indicator 6 is 3 (of 100):
+ * withheld with its rate, the p-values and gap that use it; B's counts
+ * (30 of 100 each) shown; the others' counts withheld; the verdicts stay. */
+START_TEST(screening_published)
+{
+    wres_ctx *ctx;
+    wres_screen *scr;
+    const char *out;
+    size_t len;
+    int similar, bme, white;
+
+    ck_assert_int_eq(wres_ctx_new(&ctx), WRES_OK);
+    ck_assert_int_eq(wres_ctx_set_int(ctx, WRES_OPT_PUBLISH, 1), WRES_OK);
+    ck_assert_int_eq(tu_ingest(ctx, WRES_KIND_SURVEY_COUNTS, "c.csv",
+                               "year,org,group,indicator,yes,respondents\n"
+                               "2024,A,white,6,20,100\n2024,A,bme,6,3,100\n"
+                               "2024,B,white,6,30,100\n2024,B,bme,6,30,100\n"),
+                     WRES_OK);
+    ck_assert_int_eq(wres_screen_new(ctx, &scr), WRES_OK);
+    ck_assert_int_eq(wres_screen_render(scr, WRES_FORMAT_JSON, &out, &len), WRES_OK);
+    ck_assert_ptr_nonnull(strstr(out, "\"disclosure\": {\"threshold\": 7, \"rounding\": 5}"));
+    ck_assert_ptr_nonnull(strstr(out,
+        "\"6\": {\"available\": true, \"white\": {\"n\": 100, \"events\": 20, \"rate\": 0.2, "
+        "\"suppressed\": false}, \"bme\": {\"n\": 100, \"events\": null, \"rate\": null, "
+        "\"suppressed\": true},\n          \"p_value\": null,"));
+    ck_assert_ptr_nonnull(strstr(out,
+        "\"6\": {\"available\": true, \"white\": {\"n\": 100, \"events\": 30, \"rate\": 0.3, "
+        "\"suppressed\": false}, \"bme\": {\"n\": 100, \"events\": 30, \"rate\": 0.3, "
+        "\"suppressed\": false},\n          \"p_value\": 1.0,"));
+    ck_assert_ptr_null(strstr(out, "\"events\": 3,"));
+    ck_assert_ptr_null(strstr(out, "\"n\": 200"));     /* no others' counts */
+    ck_assert_ptr_nonnull(strstr(out, "\"others\": {\"white\": {\"n\": null, \"events\": null, "
+                                      "\"rate\": null, \"suppressed\": true}"));
+    /* the verdicts are the true counts': A's BME 3% against B's 30% */
+    ck_assert_int_eq(wres_screen_result(scr, "A", 2024, 6, &similar, &bme, &white), WRES_OK);
+    ck_assert_int_eq(similar, 0);
+    ck_assert_int_eq(wres_screen_render(scr, WRES_FORMAT_CSV, &out, &len), WRES_OK);
+    ck_assert_ptr_nonnull(strstr(out, "A,2024,6,screening,bme,events,\n"));
+    ck_assert_ptr_nonnull(strstr(out, "A,2024,6,screening,bme,suppressed,true\n"));
+    ck_assert_ptr_nonnull(strstr(out, "B,2024,6,screening,bme,events,30\n"));
+    ck_assert_ptr_nonnull(strstr(out, "B,2024,6,screening,bme,others_n,\n"));
+    ck_assert_ptr_nonnull(strstr(out, "A,2024,6,screening,,p_value,\n"));
+    ck_assert_int_eq(wres_screen_render(scr, WRES_FORMAT_TEXT, &out, &len), WRES_OK);
+    ck_assert_ptr_nonnull(strstr(out, "Publication-safe:"));
+    wres_screen_free(scr);
+    wres_ctx_free(ctx);
+}
+END_TEST
+
 /* A small trust worked by hand:
  *   non-clinical Band 5: white 20, BME 3          (total 23)
  *   clinical Band 5:     white 30, BME 12         (total 42)
@@ -1136,6 +1186,7 @@ int main(void)
     tcase_add_test(tc, random_groups_and_breakdowns_are_safe);
     tcase_add_test(tc, random_targets_are_safe);
     tcase_add_test(tc, trend_withholds_a_year);
+    tcase_add_test(tc, screening_published);
     tcase_add_test(tc, small_trust_report);
     tcase_add_test(tc, off_by_default_and_options);
     suite_add_tcase(s, tc);
