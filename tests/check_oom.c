@@ -183,7 +183,24 @@ static char *sequence(void)
         json = realloc(json, len + len2 + 1);
         ck_assert_ptr_nonnull(json);
         memcpy(json + len, out, len2 + 1);
+        len += len2;
         wres_screen_free(scr);
+        /* publication-safe: groups, breakdowns, trend and targets too */
+        STEP(wres_ctx_set_int(ctx, WRES_OPT_PUBLISH, 1), WRES_OK);
+        STEP(wres_report_new(ctx, "", 2024, &rep), WRES_OK);
+        STEP(wres_report_render(rep, WRES_FORMAT_JSON, &out, &len2), WRES_OK);
+        json = realloc(json, len + len2 + 1);
+        ck_assert_ptr_nonnull(json);
+        memcpy(json + len, out, len2 + 1);
+        len += len2;
+        wres_report_free(rep);
+        STEP(wres_screen_new(ctx, &scr), WRES_OK);
+        STEP(wres_screen_render(scr, WRES_FORMAT_JSON, &out, &len2), WRES_OK);
+        json = realloc(json, len + len2 + 1);
+        ck_assert_ptr_nonnull(json);
+        memcpy(json + len, out, len2 + 1);
+        wres_screen_free(scr);
+        STEP(wres_ctx_set_int(ctx, WRES_OPT_PUBLISH, 0), WRES_OK);
     }
     {
         /* the handle's summary merged into another (all or nothing), and
