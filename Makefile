@@ -128,7 +128,7 @@ check: check-suites $(SOFILE) $(GEN) abi-check $(B)/bench/gen-national $(B)/benc
 	@sh tests/readme-example.sh
 	@sh tests/html-check.sh $(CURDIR)/$(REPORT)
 	@sh tests/python-check.sh $(CURDIR)/$(REPORT) $(CURDIR)/$(SOFILE)
-	@sh tests/many-check.sh $(CURDIR)/$(REPORT) $(CURDIR)/$(B)/bench/gen-national
+	@sh tests/many-check.sh $(CURDIR)/$(REPORT) $(CURDIR)/$(B)/bench/gen-national $(CURDIR)/$(SOFILE)
 	@sh tests/bench/exact-check.sh $(B)
 	@echo "all tests passed"
 

@@ -24,8 +24,10 @@ static int pools(const wres__period *p, const wres__period *prev)
 }
 
 /* Indicators 3 and 4 of the aggregate, over the organisations with the
- * information; *pooled counts the organisations pooled over two years. */
-static void staff_indicators(const wres_ctx *ctx, int year, wres__model *m)
+ * information, for the slots side[] compares (BME, or an ethnic group);
+ * *pooled counts the organisations pooled over two years. */
+static void staff_indicators(const wres_ctx *ctx, int year, const signed char *side,
+                             wres__model *m)
 {
     const wres__store *s = &ctx->store;
     double c = ctx->confidence, z = wres__z_for_confidence(c);
@@ -41,18 +43,18 @@ static void staff_indicators(const wres_ctx *ctx, int year, wres__model *m)
             continue;
         if (p->disc_info) {
             disc = 1;
-            wres__staff_events(p, 0, sn, sev);
-            wres__staff_events(p, 0, dn, dev);
+            wres__staff_events_side(p, side, 0, sn, sev);
+            wres__staff_events_side(p, side, 0, dn, dev);
             prev = wres__store_period((wres__store *)s, p->org, p->org_len,
                                       year - 1, 0, NULL);
             if (pools(p, prev)) {
-                wres__staff_events(prev, 0, dn, dev);
+                wres__staff_events_side(prev, side, 0, dn, dev);
                 m->i3_pooled_orgs++;
             }
         }
         if (p->train_info) {
             train = 1;
-            wres__staff_events(p, 1, tn, tev);
+            wres__staff_events_side(p, side, 1, tn, tev);
         }
     }
     m->avail[3] = disc;
@@ -103,26 +105,49 @@ int wres_report_new_aggregate(wres_ctx *ctx, int64_t year, wres_report **out)
     for (i = 0; i < s->n; i++) {
         const wres__period *p = s->periods[i];
         if (p->year == year && wres__period_has_rows(p)) {
+            int k;
             wres__period_add(sum, p);
             n_orgs++;
+            for (k = 0; k < 2; k++) {   /* breakdown counts, when kept */
+                if (!p->detail[k].n)
+                    continue;
+                if (wres__dtab_reserve(&sum->detail[k], p->detail[k].n) != WRES_OK) {
+                    rv = WRES_E_NOMEM;
+                    goto out;
+                }
+                wres__dtab_merge(&sum->detail[k], &p->detail[k]);
+            }
         }
     }
     sum->year = (int)year;
     /* indicators 1, 2 and 5 to 9 from the sum; 3 and 4 redone below */
-    rv = wres__model_build_periods(ctx, "", (int)year, n_orgs ? sum : NULL,
-                                   NULL, &r->m);
+    rv = wres__model_build_sum(ctx, (int)year, n_orgs ? sum : NULL, &r->m);
+    if (rv == WRES_OK) {
+        r->m.aggregate = 1;
+        r->m.n_orgs = n_orgs;
+        signed char side[WRES__ETH_SLOTS];
+        wres__side_bme(side);
+        staff_indicators(ctx, (int)year, side, &r->m);
+        for (i = 0; i < r->m.n_groups; i++) {   /* the same, per group */
+            wres__group_side((int)i, side);
+            staff_indicators(ctx, (int)year, side, &r->m.groups[i]);
+        }
+        if (ctx->publish)   /* on the figures as shown, 3 and 4 included */
+            rv = wres__disclose_model(&r->m, ctx->suppress_max, ctx->round_base);
+    }
     if (rv != WRES_OK) {
         wres__model_free(&r->m);
         goto out;
     }
-    r->m.aggregate = 1;
-    r->m.n_orgs = n_orgs;
-    staff_indicators(ctx, (int)year, &r->m);
     rv = wres__report_make(r);
     if (rv == WRES_OK)
         *out = r;
     r = NULL;   /* made, or freed by wres__report_make */
 out:
+    if (sum) {
+        wres__dtab_free(&sum->detail[0]);
+        wres__dtab_free(&sum->detail[1]);
+    }
     wres__free(sum);
     wres__free(r);
     return rv;

@@ -519,7 +519,7 @@ const char *wres__group_name(int g)
 /* side[] for "white against group g": the group's codes (and, for a broad
  * group, survey_counts rows of that group) on the BME side; other BME
  * slots in totals only. */
-static void side_group(int g, signed char *side)
+void wres__group_side(int g, signed char *side)
 {
     static const struct { int from, to, agg; } broad[4] = {
         {WRES__ETH_H, WRES__ETH_L, WRES__ETH_ASIAN},
@@ -552,7 +552,7 @@ static int build_groups(const wres_ctx *ctx, int year, const wres__period *p,
         return WRES_E_NOMEM;
     m->n_groups = WRES__GROUPS;
     for (g = 0; g < WRES__GROUPS; g++) {
-        side_group(g, side);
+        wres__group_side(g, side);
         m->groups[g].year = year;
         m->groups[g].confidence = m->confidence;
         if ((rv = wres__compare(p, prev, year, side, ctx->confidence,

@@ -153,49 +153,25 @@ static int line_pass(wres__dtable *t)
     return changed;
 }
 
-/* Mark in det[] the suppressed cells that the lines determine, with the
- * shown cells known: the unknowns are the suppressed cells, one equation
- * per line that holds one; reduced row echelon form by elimination with
- * partial pivoting (the coefficients are small integers); a pivot unknown
- * whose row has nothing left in the free columns is determined.  Returns
- * the number determined, or -1 when out of memory. */
-static long determined(const wres__dtable *t, unsigned char *det)
+/* Union-find over the suppressed cells (their column numbers). */
+static size_t uf_find(size_t *up, size_t x)
 {
-    size_t *col = NULL, *pivcol = NULL, k = 0, m = 0, i, j, l, r, rank = 0;
-    unsigned char *isfree = NULL;
-    double *a = NULL;
-    long n_det = -1;
+    while (up[x] != x) {
+        up[x] = up[up[x]];
+        x = up[x];
+    }
+    return x;
+}
 
-    col = wres__calloc(t->n ? t->n : 1, sizeof *col);
-    if (!col)
-        goto out;
-    for (i = 0; i < t->n; i++) {
-        det[i] = 0;
-        col[i] = t->sup[i] ? k++ : (size_t)-1;
-    }
-    for (l = 0; l < t->nlines; l++)
-        m += line_suppressed(t, l) > 0;
-    n_det = 0;
-    if (!k || !m)
-        goto out;
-    n_det = -1;
-    if (m > ((size_t)-1 / sizeof(double)) / k)
-        goto out;
-    a = wres__calloc(m * k, sizeof *a);
-    pivcol = wres__calloc(m, sizeof *pivcol);
-    isfree = wres__calloc(k, 1);
-    if (!a || !pivcol || !isfree)
-        goto out;
-    for (l = 0, r = 0; l < t->nlines; l++) {
-        if (!line_suppressed(t, l))
-            continue;
-        for (j = t->first[l]; j < t->first[l + 1]; j++)
-            if (t->sup[t->mem[j]])
-                a[r * k + col[t->mem[j]]] += 1.0;
-        if (t->sup[t->total[l]])
-            a[r * k + col[t->total[l]]] -= 1.0;
-        r++;
-    }
+/* Reduce the dense rows x cols system a (row-major) to reduced row echelon
+ * form by elimination with partial pivoting (the coefficients are small
+ * integers); a pivot unknown whose row has nothing left in the free
+ * columns is determined: det_col[its column] = 1. */
+static void solve_block(double *a, size_t m, size_t k, unsigned char *isfree,
+                        size_t *pivcol, size_t *nzcol, unsigned char *det_col)
+{
+    size_t i, j, l, r, nz, rank = 0;
+
     memset(isfree, 1, k);
     for (j = 0; j < k && rank < m; j++) {
         size_t best = rank;
@@ -214,36 +190,170 @@ static long determined(const wres__dtable *t, unsigned char *det)
                 a[best * k + i] = x;
             }
         f = a[rank * k + j];
-        for (i = 0; i < k; i++)
+        nz = 0;
+        for (i = 0; i < k; i++) {
             a[rank * k + i] /= f;
+            if (a[rank * k + i] != 0.0)
+                nzcol[nz++] = i;   /* the pivot row is sparse: touch only these */
+        }
         for (i = 0; i < m; i++) {
             double g = a[i * k + j];
             if (i == rank || g == 0.0)
                 continue;
-            for (l = 0; l < k; l++)
-                a[i * k + l] -= g * a[rank * k + l];
+            for (l = 0; l < nz; l++)
+                a[i * k + nzcol[l]] -= g * a[rank * k + nzcol[l]];
         }
         pivcol[rank++] = j;
         isfree[j] = 0;
     }
-    n_det = 0;
     for (r = 0; r < rank; r++) {
         int free_left = 0;
         for (j = 0; j < k && !free_left; j++)
             free_left = isfree[j] && fabs(a[r * k + j]) > 1e-9;
-        if (!free_left) {
-            for (i = 0; i < t->n; i++)
-                if (col[i] == pivcol[r]) {
-                    det[i] = 1;
-                    n_det++;
-                    break;
-                }
+        if (!free_left)
+            det_col[pivcol[r]] = 1;
+    }
+}
+
+/* Mark in det[] the suppressed cells that the lines determine, with the
+ * shown cells known: the unknowns are the suppressed cells, one equation
+ * per line that holds one.  The system falls apart into independent
+ * blocks (suppressed cells joined by the lines they share), each solved
+ * on its own: the same answer as the whole, much faster.  Returns the
+ * number determined, or -1 when out of memory. */
+static long determined(const wres__dtable *t, unsigned char *det)
+{
+    size_t *col = NULL, *up = NULL, *cell_of = NULL, *lcol = NULL, *rows = NULL;
+    size_t *pivcol = NULL, *lcol_nz = NULL, k = 0, m = 0, i, j, l, r, c0;
+    size_t *cstart = NULL, *rstart = NULL, *cfill = NULL, *rfill = NULL;
+    size_t *cols_by = NULL, *rows_by = NULL, *lroot = NULL;
+    unsigned char *isfree = NULL, *det_col = NULL;
+    double *a = NULL;
+    long n_det = -1, found = 0;
+
+    col = wres__calloc(t->n ? t->n : 1, sizeof *col);
+    if (!col)
+        goto out;
+    for (i = 0; i < t->n; i++) {
+        det[i] = 0;
+        col[i] = t->sup[i] ? k++ : (size_t)-1;
+    }
+    for (l = 0; l < t->nlines; l++)
+        m += line_suppressed(t, l) > 0;
+    n_det = 0;
+    if (!k || !m)
+        goto out;
+    n_det = -1;
+    up = wres__calloc(k, sizeof *up);
+    cell_of = wres__calloc(k, sizeof *cell_of);
+    lcol = wres__calloc(k, sizeof *lcol);
+    rows = wres__calloc(m, sizeof *rows);
+    det_col = wres__calloc(k, 1);
+    isfree = wres__calloc(k, 1);
+    pivcol = wres__calloc(m, sizeof *pivcol);
+    lcol_nz = wres__calloc(k, sizeof *lcol_nz);
+    cstart = wres__calloc(k + 1, sizeof *cstart);
+    rstart = wres__calloc(k + 1, sizeof *rstart);
+    cfill = wres__calloc(k + 1, sizeof *cfill);
+    rfill = wres__calloc(k + 1, sizeof *rfill);
+    cols_by = wres__calloc(k, sizeof *cols_by);
+    rows_by = wres__calloc(m, sizeof *rows_by);
+    lroot = wres__calloc(m, sizeof *lroot);
+    if (!up || !cell_of || !lcol || !rows || !det_col || !isfree || !pivcol ||
+        !lcol_nz || !cstart || !rstart || !cfill || !rfill || !cols_by || !rows_by ||
+        !lroot)
+        goto out;
+    for (i = 0; i < t->n; i++)
+        if (t->sup[i])
+            cell_of[col[i]] = i;
+    for (j = 0; j < k; j++)
+        up[j] = j;
+    for (l = 0; l < t->nlines; l++) {
+        size_t first = (size_t)-1, x;
+        for (j = t->first[l]; j <= t->first[l + 1]; j++) {
+            size_t c = j < t->first[l + 1] ? t->mem[j] : t->total[l];
+            if (!t->sup[c])
+                continue;
+            x = uf_find(up, col[c]);
+            if (first == (size_t)-1)
+                first = x;
+            else if (x != first)
+                up[x] = first;
         }
     }
+    /* each block: its columns numbered locally, its rows, solved; the
+     * columns and rows bucketed by block first (counting sort) */
+    for (j = 0; j < k; j++)
+        cstart[(up[j] = uf_find(up, j)) + 1]++;
+    for (l = 0, r = 0; l < t->nlines; l++) {
+        size_t q, c = (size_t)-1;
+        for (q = t->first[l]; q <= t->first[l + 1] && c == (size_t)-1; q++) {
+            size_t x = q < t->first[l + 1] ? t->mem[q] : t->total[l];
+            if (t->sup[x])
+                c = x;
+        }
+        if (c != (size_t)-1) {
+            lroot[r] = up[col[c]];
+            rows[r++] = l;
+            rstart[lroot[r - 1] + 1]++;
+        }
+    }
+    for (j = 0; j < k; j++) {
+        cstart[j + 1] += cstart[j];
+        rstart[j + 1] += rstart[j];
+    }
+    memcpy(cfill, cstart, k * sizeof *cfill);
+    memcpy(rfill, rstart, k * sizeof *rfill);
+    for (j = 0; j < k; j++)
+        cols_by[cfill[up[j]]++] = j;
+    for (r = 0; r < m; r++)
+        rows_by[rfill[lroot[r]]++] = rows[r];
+    for (c0 = 0; c0 < k; c0++) {
+        size_t nk = cstart[c0 + 1] - cstart[c0], nm = rstart[c0 + 1] - rstart[c0];
+        if (!nk || !nm)
+            continue;
+        for (j = 0; j < nk; j++)
+            lcol[cols_by[cstart[c0] + j]] = j;
+        if (nm > ((size_t)-1 / sizeof(double)) / nk)
+            goto out;
+        wres__free(a);
+        a = wres__calloc(nm * nk, sizeof *a);
+        if (!a)
+            goto out;
+        for (r = 0; r < nm; r++) {
+            l = rows_by[rstart[c0] + r];
+            for (j = t->first[l]; j < t->first[l + 1]; j++)
+                if (t->sup[t->mem[j]])
+                    a[r * nk + lcol[col[t->mem[j]]]] += 1.0;
+            if (t->sup[t->total[l]])
+                a[r * nk + lcol[col[t->total[l]]]] -= 1.0;
+        }
+        memset(det_col, 0, nk);
+        solve_block(a, nm, nk, isfree, pivcol, lcol_nz, det_col);
+        for (j = 0; j < nk; j++)
+            if (det_col[j]) {
+                det[cell_of[cols_by[cstart[c0] + j]]] = 1;
+                found++;
+            }
+    }
+    n_det = found;
 out:
     wres__free(col);
-    wres__free(pivcol);
+    wres__free(up);
+    wres__free(cell_of);
+    wres__free(lcol);
+    wres__free(rows);
+    wres__free(det_col);
     wres__free(isfree);
+    wres__free(cstart);
+    wres__free(rstart);
+    wres__free(cfill);
+    wres__free(rfill);
+    wres__free(cols_by);
+    wres__free(rows_by);
+    wres__free(lroot);
+    wres__free(pivcol);
+    wres__free(lcol_nz);
     wres__free(a);
     return n_det;
 }

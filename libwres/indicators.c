@@ -103,6 +103,12 @@ void wres__staff_events(const wres__period *p, int which, int64_t n[2],
     staff_events(p, side, which, n, ev);
 }
 
+void wres__staff_events_side(const wres__period *p, const signed char *side,
+                             int which, int64_t n[2], int64_t ev[2])
+{
+    staff_events(p, side, which, n, ev);
+}
+
 static int copy_files(const wres_ctx *ctx, wres__model *m)
 {
     size_t i, j;
@@ -226,13 +232,19 @@ int wres__model_build(const wres_ctx *ctx, const char *org, int year,
 
 static int build_model(const wres_ctx *ctx, const char *org, int year,
                        const wres__period *p, const wres__period *prev,
-                       wres__model *m, int with_trend);
+                       wres__model *m, int with_trend, int disclose);
 
 int wres__model_build_periods(const wres_ctx *ctx, const char *org, int year,
                               const wres__period *p,
                               const wres__period *prev, wres__model *m)
 {
-    return build_model(ctx, org, year, p, prev, m, 1);
+    return build_model(ctx, org, year, p, prev, m, 1, 1);
+}
+
+int wres__model_build_sum(const wres_ctx *ctx, int year, const wres__period *sum,
+                          wres__model *m)
+{
+    return build_model(ctx, "", year, sum, NULL, m, 0, 0);
 }
 
 int wres__model_build_year(const wres_ctx *ctx, const char *org, int year,
@@ -244,12 +256,12 @@ int wres__model_build_year(const wres_ctx *ctx, const char *org, int year,
                            0, NULL);
     prev = wres__store_period((wres__store *)&ctx->store, org, strlen(org),
                               year - 1, 0, NULL);
-    return build_model(ctx, org, year, p, prev, m, 0);
+    return build_model(ctx, org, year, p, prev, m, 0, 1);
 }
 
 static int build_model(const wres_ctx *ctx, const char *org, int year,
                        const wres__period *p, const wres__period *prev,
-                       wres__model *m, int with_trend)
+                       wres__model *m, int with_trend, int disclose)
 {
     double c = ctx->confidence;
     int e, rv;
@@ -287,7 +299,7 @@ static int build_model(const wres_ctx *ctx, const char *org, int year,
         return rv;
     if (ctx->targets && (rv = wres__targets_build(ctx, p, m)) != WRES_OK)
         return rv;
-    if (ctx->publish)
+    if (disclose && ctx->publish)
         return wres__disclose_model(m, ctx->suppress_max, ctx->round_base);
     return WRES_OK;
 }

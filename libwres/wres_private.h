@@ -704,6 +704,10 @@ typedef struct wres__trend {
 int wres__model_build(const wres_ctx *ctx, const char *org, int year,
                       wres__model *m);
 /* The model of org from the given periods (either may be NULL). */
+/* The aggregate's model from the summed period: no trend, and not yet
+ * under disclosure control (the caller redoes 3 and 4 first). */
+int wres__model_build_sum(const wres_ctx *ctx, int year, const wres__period *sum,
+                          wres__model *m);
 int wres__model_build_periods(const wres_ctx *ctx, const char *org, int year,
                               const wres__period *p,
                               const wres__period *prev, wres__model *m);
@@ -733,6 +737,11 @@ void wres__model_detail_free(wres__model *m);
  * period p added in, [WRES__WHITE] and [WRES__BME]. */
 void wres__staff_events(const wres__period *p, int which, int64_t n[2],
                         int64_t ev[2]);
+/* The same for the slots side[] marks white and WRES__BME. */
+void wres__staff_events_side(const wres__period *p, const signed char *side,
+                             int which, int64_t n[2], int64_t ev[2]);
+/* side[] of ethnic group g (wres__group_name order) against white. */
+void wres__group_side(int g, signed char *side);
 /* A relative likelihood with its significance at confidence c. */
 void wres__rl_fill(wres__rl *r, int64_t white_n, int64_t white_ev,
                    int64_t bme_n, int64_t bme_ev, int white_first, double z,
