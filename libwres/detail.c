@@ -985,6 +985,14 @@ static int build_trend(const wres_ctx *ctx, const char *org, wres__model *m)
             t->n++;
         }
         trend_stats(ctx, t);
+        /* published: the counts as that year's report shows them */
+        for (i = 0, j = 0; pub && i < ny; i++) {
+            double v, var;
+            if (!ym[i].avail[ind])
+                continue;
+            year_figure(&pub[i], ind, &t->x[j], &t->nn[j], &v, &var);
+            j++;
+        }
         /* a value whose counts a year's report withholds is not shown, nor
          * any statistic that uses it */
         for (j = 0; any && j < t->n; j++) {
