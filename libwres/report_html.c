@@ -21,6 +21,7 @@
 
 #define CHART_W 720.0   /* width of every chart in SVG units (CSS px) */
 #define NA "not available"
+#define SUP "suppressed"    /* a count withheld from publication */
 
 /* Bar styles: colour (Okabe-Ito) and a pattern for greyscale. */
 enum { ST_WHITE = 0, ST_BME = 1, ST_OTHER = 2, ST_N = 3 };
@@ -33,6 +34,7 @@ typedef struct page {
     const char *org;        /* the organisation as shown */
     char conf[32];          /* the confidence level in percent: "95" */
     char alpha[32];         /* 1 - confidence: "0.05" */
+    int table_sup;          /* the open table shows a suppressed count */
 } page;
 
 /* ---- small formatting helpers ------------------------------------------- */
@@ -84,12 +86,30 @@ static void trim_zeros(char *s)
         *e = '\0';
 }
 
+/* A count, or "suppressed" (publication-safe output holds a withheld
+ * count as WRES__SUPPRESSED; counts are otherwise never negative). */
 static num_text count_text(int64_t v)
 {
     num_text t;
 
-    snprintf(t.s, sizeof t.s, "%lld", (long long)v);
+    if (v < 0)
+        snprintf(t.s, sizeof t.s, "%s", SUP);
+    else
+        snprintf(t.s, sizeof t.s, "%lld", (long long)v);
     return t;
+}
+
+/* A percentage, or why it is missing: "suppressed" when sup (a count it
+ * uses is withheld), else "not available". */
+static num_text pct_or(double v, int sup)
+{
+    num_text t;
+
+    if (!isfinite(v) && sup) {
+        snprintf(t.s, sizeof t.s, "%s", SUP);
+        return t;
+    }
+    return pct_text(v);
 }
 
 static num_text p_text(double p)
@@ -116,11 +136,6 @@ static const char *sgroup_title(int g)
                                                  "Clinical staff",
                                                  "Medical and dental staff"};
     return g >= 0 && g < WRES__SGROUPS ? t[g] : "All staff groups";
-}
-
-static double share(int64_t x, int64_t n)
-{
-    return n > 0 ? (double)x / (double)n * 100.0 : NAN;
 }
 
 /* A text built piece by piece (a chart's <desc>); its failure is the
@@ -158,6 +173,8 @@ static void td(page *p, const char *text)
 
 static void td_count(page *p, int64_t v)
 {
+    if (v < 0)
+        p->table_sup = 1;
     td(p, count_text(v).s);
 }
 
@@ -167,6 +184,7 @@ static void table_start(page *p, const char *caption, const char *const *cols,
 {
     size_t i;
 
+    p->table_sup = 0;
     wres__xml_start(&p->x, "table");
     el(p, "caption", NULL, caption);
     wres__xml_start(&p->x, "thead");
@@ -178,10 +196,29 @@ static void table_start(page *p, const char *caption, const char *const *cols,
     wres__xml_start(&p->x, "tbody");
 }
 
+/* What "suppressed" means, under a table that shows the word. */
+static void sup_footnote(page *p)
+{
+    wres__xml_start(&p->x, "p");
+    wres__xml_attr(&p->x, "class", "fn");
+    wres__xml_textf(&p->x, "suppressed: a count from 1 to %lld, or one that "
+                    "would reveal such a count; ",
+                    (long long)p->m->suppress_max);
+    if (p->m->round_base > 1)
+        wres__xml_textf(&p->x, "other counts rounded to a multiple of %lld.",
+                        (long long)p->m->round_base);
+    else
+        wres__xml_text(&p->x, "other counts as they are.");
+    wres__xml_end(&p->x);
+}
+
 static void table_end(page *p)
 {
     wres__xml_end(&p->x);   /* tbody */
     wres__xml_end(&p->x);   /* table */
+    if (p->table_sup)
+        sup_footnote(p);
+    p->table_sup = 0;
 }
 
 static void not_available(page *p, const char *why)
@@ -408,6 +445,7 @@ typedef struct bar_row {
     int style;              /* ST_* */
     const char *tag;        /* before the value at the right, or NULL */
     double v, lo, hi;       /* percent; lo, hi NaN: no interval */
+    int sup;                /* v is NaN because a count is suppressed */
 } bar_row;
 
 typedef struct ref_line {
@@ -424,6 +462,7 @@ typedef struct bar_spec {
     const ref_line *refs;
     size_t n_refs;
     int with_ci;
+    double label_w;         /* room for the row labels; 0: 150 */
 } bar_spec;
 
 #define BAR_H 16.0
@@ -444,7 +483,8 @@ static void bar_chart(page *p, const bar_spec *c)
     wres__xml *x = &p->x;
     legend_item items[ST_N + 4];
     size_t n_items = 0, i, g0 = 0;
-    double pl = 150, pr = c->with_ci ? 520 : 600, pt, pb, h, y, lh, gy = 0;
+    double pl = c->label_w > 0 ? c->label_w : 150;
+    double pr = c->with_ci ? 520 : 600, pt, pb, h, y, lh, gy = 0;
     int s, t;
 
     for (s = 0; s < ST_N; s++)
@@ -523,7 +563,8 @@ static void bar_chart(page *p, const bar_spec *c)
                 wres__xml_text(x, pct_text(r->v).s);
             wres__xml_end(x);
         } else {
-            text(p, pl + 6, yc + 4, NULL, "na", NA);
+            const char *why = r->sup ? SUP : NA;
+            text(p, pl + 6, yc + 4, NULL, "na", why);
             wres__xml_start(x, "text");
             wres__xml_attr(x, "class", "na");
             wres__xml_attr_num(x, "x", pr + 12);
@@ -531,7 +572,7 @@ static void bar_chart(page *p, const bar_spec *c)
             wres__xml_attr(x, "font-style", "italic");
             if (r->tag)
                 wres__xml_textf(x, "%s ", r->tag);
-            wres__xml_text(x, NA);
+            wres__xml_text(x, why);
             wres__xml_end(x);
         }
         y += BAR_H + BAR_GAP;
@@ -567,7 +608,16 @@ typedef struct rl_spec {
     const char *below, *above;  /* what a value below / above 1 means */
     const rl_row *rows;
     size_t n_rows;
+    double label_w;             /* room for the row labels; 0: 150 */
+    double row_h;               /* 0: RL_ROW_H */
 } rl_spec;
+
+/* A relative likelihood null because a count it uses is suppressed. */
+static int rl_sup(const wres__rl *r)
+{
+    return r->white.n < 0 || r->white.events < 0 || r->bme.n < 0 ||
+           r->bme.events < 0;
+}
 
 #define RL_MAX 100.0
 #define RL_ROW_H 34.0
@@ -582,7 +632,8 @@ static void rl_chart(page *p, const rl_spec *c)
                             {LG_CI, 0, "interval (see the note)"},
                             {LG_BAND, 0, "non-adverse range 0.80 to 1.25"},
                             {LG_LINE_SOLID, 0, "1: equally likely"}};
-    double pl = 150, pr = 520, pt, pb, h, span = 2, amax, y;
+    double pl = c->label_w > 0 ? c->label_w : 150, pr = 520, pt, pb, h;
+    double span = 2, amax, y, row_h = c->row_h > 0 ? c->row_h : RL_ROW_H;
     size_t i, k;
 
     /* the scale: symmetric about 1, wide enough for every finite value */
@@ -605,7 +656,7 @@ static void rl_chart(page *p, const rl_spec *c)
 #define RLX(v) (pl + (log(v) / log(amax) + 1) / 2 * (pr - pl))
 
     pt = 10 + 40 + 12;
-    pb = pt + (double)c->n_rows * RL_ROW_H + 4;
+    pb = pt + (double)c->n_rows * row_h + 4;
     h = pb + 72;
     svg_open(p, c->id, h, c->title, c->desc);
     legend(p, c->id, items, 4, 10);
@@ -652,11 +703,12 @@ static void rl_chart(page *p, const rl_spec *c)
     y = pt + 4;
     for (i = 0; i < c->n_rows; i++) {
         const wres__rl *r = c->rows[i].r;
-        double yc = y + RL_ROW_H / 2;
+        double yc = y + row_h / 2;
         text(p, pl - 8, yc + 4, "end", NULL, c->rows[i].label);
         if (!isfinite(r->rl)) {
-            text(p, pl + 6, yc + 4, NULL, "na", NA);
-            text(p, pr + 12, yc + 4, NULL, "na", NA);
+            const char *why = rl_sup(r) ? SUP : NA;
+            text(p, pl + 6, yc + 4, NULL, "na", why);
+            text(p, pr + 12, yc + 4, NULL, "na", why);
         } else if (r->rl <= 0) {
             text(p, pl + 6, yc + 4, NULL, "na", "0: cannot be shown on this scale");
             text(p, pr + 12, yc + 4, NULL, NULL, "0 (no interval)");
@@ -683,7 +735,7 @@ static void rl_chart(page *p, const rl_spec *c)
                 wres__xml_text(x, fixed(r->rl, 2).s);
             wres__xml_end(x);
         }
-        y += RL_ROW_H;
+        y += row_h;
     }
 #undef RLX
     wres__xml_end(x);   /* svg */
@@ -714,6 +766,8 @@ static const char *const style_sheet =
     ".na{font-style:italic}"
     ".note{border-left:4px solid #0072B2;padding:.1rem .8rem;margin:.4rem 0 .8rem}"
     ".meta{color:#333}"
+    ".publish{border:2px solid #111;padding:.3rem .7rem}"
+    ".fn{font-size:.8rem;margin:-.6rem 0 1rem}"
     "nav ul{columns:2;padding-left:1.2rem}"
     "@page{size:A4;margin:14mm}"
     "@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}"
@@ -822,9 +876,9 @@ static void i1_table_row(page *p, const char *label, const wres__mix *m)
     td_count(p, m->bme);
     td_count(p, m->unknown);
     td_count(p, m->total);
-    td(p, pct_text(share(m->white, m->total)).s);
-    td(p, pct_text(share(m->bme, m->total)).s);
-    td(p, pct_text(share(m->unknown, m->total)).s);
+    td(p, pct_or(m->pct[0], m->white < 0 || m->total < 0).s);
+    td(p, pct_or(m->pct[1], m->bme < 0 || m->total < 0).s);
+    td(p, pct_or(m->pct[2], m->unknown < 0 || m->total < 0).s);
     wres__xml_end(&p->x);
 }
 
@@ -837,6 +891,51 @@ static const int band_order[WRES__BANDS] = {
     WRES__BAND_3, WRES__BAND_2, WRES__BAND_1, WRES__BAND_UNDER1,
     WRES__BAND_CONSULTANT, WRES__BAND_CAREER, WRES__BAND_TRAINEE,
     WRES__BAND_OTHER};
+
+/* Two bars, white and BME, of one band (or all bands) of mix mx; the
+ * percentages are the model's (NaN when not computable or suppressed). */
+static void i1_pair(bar_row *rows, const char *label, const wres__mix *mx,
+                    wres__buf *d)
+{
+    rows[0].group = label;
+    rows[0].style = ST_WHITE;
+    rows[0].tag = "white";
+    rows[0].v = mx->pct[0];
+    rows[0].lo = rows[0].hi = NAN;
+    rows[0].sup = mx->white < 0 || mx->total < 0;
+    rows[1] = rows[0];
+    rows[1].group = NULL;
+    rows[1].style = ST_BME;
+    rows[1].tag = "BME";
+    rows[1].v = mx->pct[1];
+    rows[1].sup = mx->bme < 0 || mx->total < 0;
+    wres__buf_printf(d, " %s: white %s, BME %s of %s staff.", label,
+                     pct_or(rows[0].v, rows[0].sup).s,
+                     pct_or(rows[1].v, rows[1].sup).s,
+                     count_text(mx->total).s);
+}
+
+/* The end of a chart's <desc>: what is not drawn, and why. */
+static void desc_missing(wres__buf *d, const bar_row *rows, size_t n)
+{
+    size_t i, na = 0, sup = 0;
+
+    for (i = 0; i < n; i++)
+        if (!isfinite(rows[i].v)) {
+            if (rows[i].sup)
+                sup++;
+            else
+                na++;
+        }
+    if (na)
+        wres__buf_printf(d, " %zu %s not drawn: not available (cannot be "
+                         "computed from the data).", na,
+                         na == 1 ? "value is" : "values are");
+    if (sup)
+        wres__buf_printf(d, " %zu %s not drawn: suppressed (a count it uses "
+                         "is withheld from publication).", sup,
+                         sup == 1 ? "value is" : "values are");
+}
 
 /* The chart and table of one staff group (sgroup -1: all groups). */
 static void i1_chart(page *p, int sgroup)
@@ -852,8 +951,9 @@ static void i1_chart(page *p, int sgroup)
     const wres__i1row *all = NULL;
     size_t n = 0, i, k;
     char id[32], cap[200];
-    double wf_white = share(m->workforce.white, m->workforce.total);
-    double wf_bme = share(m->workforce.bme, m->workforce.total);
+    double wf_white = m->workforce.pct[0], wf_bme = m->workforce.pct[1];
+    int wf_wsup = m->workforce.white < 0 || m->workforce.total < 0;
+    int wf_bsup = m->workforce.bme < 0 || m->workforce.total < 0;
 
     for (i = 0; i < m->n_rows; i++)
         if (m->rows[i].sgroup == sgroup && m->rows[i].band < 0)
@@ -868,8 +968,8 @@ static void i1_chart(page *p, int sgroup)
                      "each band who are white and who are BME, %s, most "
                      "senior band at the top, with the whole workforce as "
                      "reference lines (white %s, BME %s).",
-                     sgroup_title(sgroup), pct_text(wf_white).s,
-                     pct_text(wf_bme).s);
+                     sgroup_title(sgroup), pct_or(wf_white, wf_wsup).s,
+                     pct_or(wf_bme, wf_bsup).s);
     for (k = 0; k < WRES__BANDS; k++) {
         const wres__i1row *r = NULL;
         for (i = 0; i < m->n_rows; i++)
@@ -877,37 +977,18 @@ static void i1_chart(page *p, int sgroup)
                 r = &m->rows[i];
         if (!r || n + 2 > I1_ROWS - 2)
             continue;
-        rows[n].group = wres__band_name(r->band);
-        rows[n].style = ST_WHITE;
-        rows[n].tag = "white";
-        rows[n].v = share(r->m.white, r->m.total);
-        rows[n].lo = rows[n].hi = NAN;
-        rows[n + 1] = rows[n];
-        rows[n + 1].group = NULL;
-        rows[n + 1].style = ST_BME;
-        rows[n + 1].tag = "BME";
-        rows[n + 1].v = share(r->m.bme, r->m.total);
-        wres__buf_printf(&d, " %s: white %s, BME %s of %lld staff.",
-                         wres__band_name(r->band), pct_text(rows[n].v).s,
-                         pct_text(rows[n + 1].v).s, (long long)r->m.total);
+        i1_pair(&rows[n], wres__band_name(r->band), &r->m, &d);
         n += 2;
     }
     if (all) {
-        rows[n].group = sgroup < 0 ? "All staff" : "All bands";
-        rows[n].style = ST_WHITE;
-        rows[n].tag = "white";
-        rows[n].v = share(all->m.white, all->m.total);
-        rows[n].lo = rows[n].hi = NAN;
-        rows[n + 1] = rows[n];
-        rows[n + 1].group = NULL;
-        rows[n + 1].style = ST_BME;
-        rows[n + 1].tag = "BME";
-        rows[n + 1].v = share(all->m.bme, all->m.total);
-        wres__buf_printf(&d, " All bands: white %s, BME %s of %lld staff.",
-                         pct_text(rows[n].v).s, pct_text(rows[n + 1].v).s,
-                         (long long)all->m.total);
+        i1_pair(&rows[n], sgroup < 0 ? "All staff" : "All bands", &all->m, &d);
         n += 2;
     }
+    desc_missing(&d, rows, n);
+    if (!isfinite(wf_white) || !isfinite(wf_bme))
+        wres__buf_printf(&d, " A whole-workforce line is not drawn: %s.",
+                         wf_wsup || wf_bsup ? "a count it uses is suppressed"
+                                            : "not available");
     refs[0].label = "whole workforce, white";
     refs[0].v = wf_white;
     refs[0].dotted = 0;
@@ -974,8 +1055,10 @@ static void indicator1(page *p)
              "for Change bands, consultants first. Percentages are of "
              "everyone in the band, including staff whose ethnicity is not "
              "known, so white and BME together can be less than 100%%.",
-             pct_text(share(m->workforce.white, m->workforce.total)).s,
-             pct_text(share(m->workforce.bme, m->workforce.total)).s);
+             pct_or(m->workforce.pct[0], m->workforce.white < 0 ||
+                                         m->workforce.total < 0).s,
+             pct_or(m->workforce.pct[1], m->workforce.bme < 0 ||
+                                         m->workforce.total < 0).s);
     note_end(p);
     for (g = 0; g < WRES__SGROUPS; g++)
         for (i = 0; i < m->n_rows; i++)
@@ -1027,7 +1110,7 @@ static const rl_words rl_text[3] = {
 
 static void rl_desc(page *p, wres__buf *d, const rl_row *rows, size_t n)
 {
-    size_t i;
+    size_t i, na = 0, sup = 0;
 
     wres__buf_puts(d, "Relative likelihood on a logarithmic scale, with the "
                       "non-adverse range 0.80 to 1.25 shaded and a line at 1.");
@@ -1035,7 +1118,18 @@ static void rl_desc(page *p, wres__buf *d, const rl_row *rows, size_t n)
         const wres__rl *r = rows[i].r;
         wres__buf_printf(d, " %s: ", rows[i].label);
         if (!isfinite(r->rl)) {
-            wres__buf_puts(d, NA ".");
+            if (rl_sup(r)) {
+                wres__buf_puts(d, SUP ".");
+                sup++;
+            } else {
+                wres__buf_puts(d, NA ".");
+                na++;
+            }
+            continue;
+        }
+        if (r->rl <= 0) {
+            wres__buf_puts(d, "0, not drawn (no place on a logarithmic "
+                              "scale).");
             continue;
         }
         wres__buf_puts(d, fixed(r->rl, 2).s);
@@ -1046,13 +1140,60 @@ static void rl_desc(page *p, wres__buf *d, const rl_row *rows, size_t n)
                          r->non_adverse < 0 ? "not comparable with"
                          : r->non_adverse ? "within" : "outside");
     }
+    if (na)
+        wres__buf_printf(d, " Not drawn: %zu not available (cannot be "
+                         "computed from the data).", na);
+    if (sup)
+        wres__buf_printf(d, " Not drawn: %zu suppressed (a count it uses is "
+                         "withheld from publication).", sup);
+}
+
+/* The figures table of relative likelihoods: RL, interval, p, flags. */
+static void rl_figures(page *p, const char *cap, const char *first,
+                       const rl_row *rows, size_t n)
+{
+    char ci_col[64];
+    const char *fcols[6] = {first, "Relative likelihood", ci_col,
+                            "p-value", "Significant", "Within 0.80 to 1.25"};
+    size_t i;
+
+    snprintf(ci_col, sizeof ci_col, "%s%% interval", p->conf);
+    table_start(p, cap, fcols, 6);
+    for (i = 0; i < n; i++) {
+        const wres__rl *r = rows[i].r;
+        const char *why = rl_sup(r) ? SUP : NA;
+        wres__xml_start(&p->x, "tr");
+        th(p, "row", rows[i].label);
+        td(p, isfinite(r->rl) ? fixed(r->rl, 2).s : why);
+        if (isfinite(r->lo) && isfinite(r->hi)) {
+            wres__xml_start(&p->x, "td");
+            wres__xml_attr(&p->x, "class", "n");
+            wres__xml_textf(&p->x, "%s to %s", fixed(r->lo, 2).s,
+                            fixed(r->hi, 2).s);
+            wres__xml_end(&p->x);
+        } else {
+            td(p, why);
+        }
+        td(p, isfinite(r->p) ? p_text(r->p).s : why);
+        td(p, r->significant < 0 ? why : yes_no(r->significant));
+        td(p, r->non_adverse < 0 ? why : yes_no(r->non_adverse));
+        wres__xml_end(&p->x);
+    }
+    table_end(p);
+}
+
+static void rate_cells(page *p, const wres__rate *r)
+{
+    td_count(p, r->n);
+    td_count(p, r->events);
+    td(p, pct_or(r->rate * 100.0, r->n < 0 || r->events < 0).s);
 }
 
 static void rl_tables(page *p, const rl_words *w, const rl_row *rows,
                       size_t n)
 {
     const char *cols[4] = {"Figure and group", w->of, w->events, "Rate %"};
-    char ci_col[64], cap[300];
+    char cap[300];
     size_t i;
     int g;
 
@@ -1066,40 +1207,12 @@ static void rl_tables(page *p, const rl_words *w, const rl_row *rows,
                      g ? "BME" : "white");
             wres__xml_start(&p->x, "tr");
             th(p, "row", label);
-            td_count(p, r->n);
-            td_count(p, r->events);
-            td(p, pct_text(r->rate * 100.0).s);
+            rate_cells(p, r);
             wres__xml_end(&p->x);
         }
     table_end(p);
-
-    snprintf(ci_col, sizeof ci_col, "%s%% interval", p->conf);
-    {
-        const char *fcols[6] = {"Figure", "Relative likelihood", ci_col,
-                                "p-value", "Significant", "Within 0.80 to 1.25"};
-        snprintf(cap, sizeof cap, "Indicator %d: the figures", w->ind);
-        table_start(p, cap, fcols, 6);
-    }
-    for (i = 0; i < n; i++) {
-        const wres__rl *r = rows[i].r;
-        wres__xml_start(&p->x, "tr");
-        th(p, "row", rows[i].label);
-        td(p, isfinite(r->rl) ? fixed(r->rl, 2).s : NA);
-        if (isfinite(r->lo) && isfinite(r->hi)) {
-            wres__xml_start(&p->x, "td");
-            wres__xml_attr(&p->x, "class", "n");
-            wres__xml_textf(&p->x, "%s to %s", fixed(r->lo, 2).s,
-                            fixed(r->hi, 2).s);
-            wres__xml_end(&p->x);
-        } else {
-            td(p, NA);
-        }
-        td(p, p_text(r->p).s);
-        td(p, yes_no(r->significant));
-        td(p, yes_no(r->non_adverse));
-        wres__xml_end(&p->x);
-    }
-    table_end(p);
+    snprintf(cap, sizeof cap, "Indicator %d: the figures", w->ind);
+    rl_figures(p, cap, "Figure", rows, n);
 }
 
 /* The chart, note and tables of one relative likelihood (2, 3 or 4). */
@@ -1231,6 +1344,7 @@ static void survey_indicator(page *p, int q)
     wres__buf t = {NULL, 0, 0, 0}, d = {NULL, 0, 0, 0};
     char id[32], cap[200], ci_col[64];
     const char *cols[5] = {"Group", "Respondents", "Answered yes", "Yes %", ci_col};
+    const char *why;
 
     section_start(p, ind);
     if (!p->m->avail[ind]) {
@@ -1251,12 +1365,15 @@ static void survey_indicator(page *p, int q)
         rows[w].v = s->pct[w];
         rows[w].lo = s->lo[w];
         rows[w].hi = s->hi[w];
-        wres__buf_printf(&d, " %s: %s", gname[w], pct_text(s->pct[w]).s);
+        rows[w].sup = s->n[w] < 0 || s->yes[w] < 0;
+        wres__buf_printf(&d, " %s: %s", gname[w],
+                         pct_or(s->pct[w], rows[w].sup).s);
         if (isfinite(s->lo[w]) && isfinite(s->hi[w]))
             wres__buf_printf(&d, " (%s%% interval %s to %s)", p->conf,
                              fixed(s->lo[w], 1).s, fixed(s->hi[w], 1).s);
-        wres__buf_printf(&d, " of %lld respondents.", (long long)s->n[w]);
+        wres__buf_printf(&d, " of %s respondents.", count_text(s->n[w]).s);
     }
+    desc_missing(&d, rows, 2);
     memset(&c, 0, sizeof c);
     c.id = id;
     c.title = done_text(p, &t);
@@ -1293,7 +1410,7 @@ static void survey_indicator(page *p, int q)
         th(p, "row", gname[w]);
         td_count(p, s->n[w]);
         td_count(p, s->yes[w]);
-        td(p, pct_text(s->pct[w]).s);
+        td(p, pct_or(s->pct[w], rows[w].sup).s);
         if (isfinite(s->lo[w]) && isfinite(s->hi[w])) {
             wres__xml_start(&p->x, "td");
             wres__xml_attr(&p->x, "class", "n");
@@ -1301,7 +1418,7 @@ static void survey_indicator(page *p, int q)
                             fixed(s->hi[w], 1).s);
             wres__xml_end(&p->x);
         } else {
-            td(p, NA);
+            td(p, rows[w].sup ? SUP : NA);
         }
         wres__xml_end(&p->x);
     }
@@ -1314,7 +1431,8 @@ static void survey_indicator(page *p, int q)
     }
     wres__xml_start(&p->x, "tr");
     th(p, "row", "Difference, BME minus white");
-    td(p, isfinite(s->diff) ? fixed(s->diff, 1).s : NA);
+    why = rows[0].sup || rows[1].sup ? SUP : NA;
+    td(p, isfinite(s->diff) ? fixed(s->diff, 1).s : why);
     if (isfinite(s->diff_lo) && isfinite(s->diff_hi)) {
         wres__xml_start(&p->x, "td");
         wres__xml_attr(&p->x, "class", "n");
@@ -1322,10 +1440,10 @@ static void survey_indicator(page *p, int q)
                         fixed(s->diff_hi, 1).s);
         wres__xml_end(&p->x);
     } else {
-        td(p, NA);
+        td(p, why);
     }
-    td(p, p_text(s->p).s);
-    td(p, yes_no(s->significant));
+    td(p, isfinite(s->p) ? p_text(s->p).s : why);
+    td(p, s->significant < 0 ? why : yes_no(s->significant));
     wres__xml_end(&p->x);
     table_end(p);
     /* Per-ethnic-group percentages (--groups, issue 6) and the trend over
@@ -1347,7 +1465,7 @@ static void indicator9(page *p)
     ref_line ref;
     bar_spec c;
     wres__buf t = {NULL, 0, 0, 0}, d = {NULL, 0, 0, 0};
-    int k;
+    int k, wf_sup;
 
     section_start(p, 9);
     if (!m->avail[9]) {
@@ -1358,19 +1476,27 @@ static void indicator9(page *p)
     wres__buf_printf(&t, "%s, ", ind_heading[9]);
     wres__buf_puts(&t, p->org);
     wres__buf_printf(&t, ", %d", m->year);
+    wf_sup = m->avail[1] && (m->workforce.bme < 0 || m->workforce.total < 0);
     wres__buf_printf(&d, "Bar chart of the percentage of board members who are "
                      "BME, with the BME percentage of the whole workforce as a "
-                     "reference line (%s).", pct_text(m->board_workforce_pct).s);
+                     "reference line (%s).",
+                     pct_or(m->board_workforce_pct, wf_sup).s);
     for (k = 0; k < 3; k++) {
         rows[k].group = name[k];
         rows[k].style = ST_BME;
         rows[k].tag = NULL;
         rows[k].v = m->board[k].bme_pct;
         rows[k].lo = rows[k].hi = NAN;
-        wres__buf_printf(&d, " %s: %s BME of %lld members.", name[k],
-                         pct_text(m->board[k].bme_pct).s,
-                         (long long)m->board[k].m.total);
+        rows[k].sup = m->board[k].m.bme < 0 || m->board[k].m.total < 0;
+        wres__buf_printf(&d, " %s: BME %s of %s members.", name[k],
+                         pct_or(m->board[k].bme_pct, rows[k].sup).s,
+                         count_text(m->board[k].m.total).s);
     }
+    desc_missing(&d, rows, 3);
+    if (!isfinite(m->board_workforce_pct))
+        wres__buf_printf(&d, " The workforce line is not drawn: %s.",
+                         wf_sup ? "a count it uses is suppressed"
+                                : "not available");
     ref.label = "whole workforce, BME";
     ref.v = m->board_workforce_pct;
     ref.dotted = 1;
@@ -1394,7 +1520,12 @@ static void indicator9(page *p)
               "The share of board members who are BME, for the whole board, "
               "its voting members and its executive members, compared with "
               "the share of the whole workforce who are BME.");
-    if (!isfinite(m->board_workforce_pct))
+    if (!isfinite(m->board_workforce_pct) && wf_sup)
+        note_para(p, "Suppressed:",
+                  "the workforce's BME percentage (a count it uses is "
+                  "withheld from publication), so the board cannot be "
+                  "compared with it and no line is drawn.");
+    else if (!isfinite(m->board_workforce_pct))
         note_para(p, "Not available:",
                   "the workforce's BME percentage (no staff records for this "
                   "organisation and year), so the board cannot be compared "
@@ -1417,8 +1548,9 @@ static void indicator9(page *p)
         td_count(p, b->m.bme);
         td_count(p, b->m.unknown);
         td_count(p, b->m.total);
-        td(p, pct_text(b->bme_pct).s);
-        td(p, isfinite(b->diff) ? fixed(b->diff, 1).s : NA);
+        td(p, pct_or(b->bme_pct, rows[k].sup).s);
+        td(p, isfinite(b->diff) ? fixed(b->diff, 1).s
+                                : rows[k].sup || wf_sup ? SUP : NA);
         wres__xml_end(&p->x);
     }
     wres__xml_start(&p->x, "tr");
@@ -1434,11 +1566,27 @@ static void indicator9(page *p)
         td(p, NA);
         td(p, NA);
     }
-    td(p, pct_text(m->board_workforce_pct).s);
+    td(p, pct_or(m->board_workforce_pct, wf_sup).s);
     td(p, "");
     wres__xml_end(&p->x);
     table_end(p);
     wres__xml_end(&p->x);   /* section */
+}
+
+/* ---- what a publication-safe page leaves out -----------------------------
+ * The disclosure control (disclosure.c) covers the organisation's own
+ * figures; the ethnic-group models and the other years of the trend keep
+ * their true counts (a group model that went through the control has its
+ * own publish flag set).  A publication-safe page does not show what the
+ * control has not covered. */
+static int groups_withheld(const wres__model *m)
+{
+    return m->publish && m->n_groups > 0 && !m->groups[0].publish;
+}
+
+static int trend_withheld(const wres__model *m)
+{
+    return m->publish && m->trend != NULL;
 }
 
 /* ---- data quality ------------------------------------------------------- */
@@ -1478,8 +1626,11 @@ static void data_quality(page *p)
         wres__xml_start(&p->x, "td");
         for (r = 1; r <= WRES_REASON_DUPLICATE_ID; r++)
             if (f->by_reason[r]) {
-                wres__xml_textf(&p->x, "%s%s %lld", first ? "" : ", ",
-                                wres_reason_name(r), (long long)f->by_reason[r]);
+                if (f->by_reason[r] < 0)
+                    p->table_sup = 1;
+                wres__xml_textf(&p->x, "%s%s %s", first ? "" : ", ",
+                                wres_reason_name(r),
+                                count_text(f->by_reason[r]).s);
                 first = 0;
             }
         if (first)
@@ -1519,13 +1670,43 @@ static void data_quality(page *p)
     wres__xml_end(&p->x);
     wres__xml_start(&p->x, "tr");
     th(p, "row", "Ethnicity declared (% of the headcount)");
-    td(p, pct_text(m->declared_pct).s);
+    td(p, pct_or(m->declared_pct, m->headcount < 0 || m->eth_unknown < 0).s);
     wres__xml_end(&p->x);
     table_end(p);
     wres__xml_end(&p->x);   /* section */
 }
 
 /* ---- the whole page ----------------------------------------------------- */
+
+/* At the top of a publication-safe page: what was done to the counts. */
+static void publish_note(page *p)
+{
+    const wres__model *m = p->m;
+
+    wres__xml_start(&p->x, "p");
+    wres__xml_attr(&p->x, "class", "publish");
+    wres__xml_attr(&p->x, "id", "publication-safe");
+    el(p, "strong", NULL, "Publication-safe report.");
+    wres__xml_textf(&p->x, " Counts from 1 to %lld are suppressed: shown as "
+                    "\"suppressed\", and so is any count from which a "
+                    "suppressed one could be worked out. ",
+                    (long long)m->suppress_max);
+    if (m->round_base > 1)
+        wres__xml_textf(&p->x, "Other counts are rounded to the nearest "
+                        "multiple of %lld (a count above 0 never shows as 0). ",
+                        (long long)m->round_base);
+    wres__xml_text(&p->x, "Percentages, likelihoods and intervals are "
+                   "computed from the true counts; none that uses a "
+                   "suppressed count is shown or drawn.");
+    if (groups_withheld(m) || trend_withheld(m))
+        wres__xml_textf(&p->x, " %s not shown: the disclosure control of this "
+                        "version does not cover them.",
+                        groups_withheld(m) && trend_withheld(m)
+                            ? "The ethnic-group and year-by-year charts are"
+                        : groups_withheld(m) ? "The ethnic-group charts are"
+                                             : "The year-by-year charts are");
+    wres__xml_end(&p->x);
+}
 
 static void contents(page *p)
 {
@@ -1610,6 +1791,8 @@ void wres__write_html(const wres__model *m, wres__buf *b)
                     "%d) \xc2\xb7 Confidence level %s%% \xc2\xb7 libwres %s",
                     m->year, m->year, p->conf, WRES_VERSION_STRING);
     wres__xml_end(&p->x);
+    if (m->publish)
+        publish_note(p);
     wres__xml_end(&p->x);   /* header */
 
     wres__xml_start(&p->x, "main");
