@@ -378,7 +378,7 @@ static void rect(page *p, const char *cls, double x0, double y0, double w,
 
 /* The legend: entries in two columns from y0; returns the height used. */
 enum { LG_BAR, LG_LINE_DASH, LG_LINE_DOT, LG_LINE_SOLID, LG_CI, LG_POINT,
-       LG_BAND };
+       LG_BAND, LG_HLINE };
 typedef struct legend_item {
     int kind, style;
     const char *label;
@@ -409,6 +409,9 @@ static double legend(page *p, const char *id, const legend_item *it, size_t n,
             break;
         case LG_LINE_SOLID:
             line(p, NULL, lx + 12, ly, lx + 12, ly + 14, "#000", 1.5, NULL);
+            break;
+        case LG_HLINE:
+            line(p, NULL, lx, ly + 7, lx + 24, ly + 7, "#000", 1.5, NULL);
             break;
         case LG_CI:
             whisker(p, lx + 2, lx + 22, ly + 7);
@@ -1589,6 +1592,407 @@ static int trend_withheld(const wres__model *m)
     return m->publish && m->trend != NULL;
 }
 
+/* ---- over the years ------------------------------------------------------
+ * Each indicator's figure per reporting year (m->trend, built from each
+ * year's records: the BME percentage for 1, 5-8 and 9, the relative
+ * likelihood for 2-4, indicator 3 from each year alone), the changes from
+ * year to year with their tests, and the linear trend. */
+
+static const char *const trend_what[10] = {
+    "",
+    "BME percentage of the workforce",
+    "relative likelihood of white applicants being appointed from "
+    "shortlisting compared with BME applicants",
+    "relative likelihood of BME staff entering the formal disciplinary "
+    "process compared with white staff (each year alone)",
+    "relative likelihood of white staff accessing non-mandatory training "
+    "and CPD compared with BME staff",
+    "percentage of BME respondents reporting harassment, bullying or abuse "
+    "from patients, relatives or the public",
+    "percentage of BME respondents reporting harassment, bullying or abuse "
+    "from staff",
+    "percentage of BME respondents believing the organisation provides "
+    "equal opportunities for career progression or promotion",
+    "percentage of BME respondents reporting discrimination at work from a "
+    "manager, team leader or other colleagues",
+    "BME percentage of the whole board",
+};
+
+/* The counts of a percentage: events, of. */
+static const char *const trend_x[10] = {
+    "", "BME staff", "", "", "", "BME answering yes", "BME answering yes",
+    "BME answering yes", "BME answering yes", "BME members"};
+static const char *const trend_n[10] = {
+    "", "Headcount", "", "", "", "BME respondents", "BME respondents",
+    "BME respondents", "BME respondents", "Board members"};
+
+#define TR_PL 80.0
+#define TR_PR 640.0
+#define TR_PH 200.0
+
+/* Whether year i of t is drawn: a finite value (and above 0 on a log
+ * scale). */
+static int tr_drawn(const wres__trend *t, size_t i)
+{
+    return isfinite(t->value[i]) && (!t->rl || t->value[i] > 0);
+}
+
+static num_text tr_value(const wres__trend *t, size_t i)
+{
+    if (!isfinite(t->value[i])) {
+        num_text n;
+        snprintf(n.s, sizeof n.s, "%s", NA);
+        return n;
+    }
+    return t->rl ? fixed(t->value[i], 2) : pct_text(t->value[i]);
+}
+
+static void trend_chart(page *p, const char *id, const wres__trend *t,
+                        const char *title, const char *desc)
+{
+    static const double rl_ends[] = {2, 5, 10, 20, 50, 100};
+    static const double rl_ticks[] = {0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1,
+                                      2, 5, 10, 20, 50, 100};
+    static const double pct_tops[][2] = {{10, 2}, {20, 5}, {30, 5}, {40, 10},
+                                         {50, 10}, {60, 10}, {80, 20},
+                                         {100, 20}};
+    wres__xml *x = &p->x;
+    legend_item items[3] = {{LG_POINT, 0, NULL},
+                            {LG_BAND, 0, "non-adverse range 0.80 to 1.25"},
+                            {LG_HLINE, 0, "1: equally likely"}};
+    double pl = TR_PL, pr = TR_PR, pt, pb, h, top = 100, step = 20;
+    double amax = 2, span = 2, vmax = 0, y0, y1;
+    wres__buf path = {NULL, 0, 0, 0};
+    size_t i, k, run = 0;
+    char lab[64];
+
+    items[0].label = t->rl ? "relative likelihood, joined year to year"
+                           : "BME percentage, joined year to year";
+    for (i = 0; i < t->n; i++)
+        if (tr_drawn(t, i)) {
+            double v = t->value[i], f = v >= 1 ? v : 1 / v;
+            if (v > vmax)
+                vmax = v;
+            if (f > span)
+                span = f;
+        }
+    if (t->rl) {
+        amax = 100;
+        for (k = 0; k < sizeof rl_ends / sizeof rl_ends[0]; k++)
+            if (rl_ends[k] >= span) {
+                amax = rl_ends[k];
+                break;
+            }
+    } else {
+        for (k = 0; k < sizeof pct_tops / sizeof pct_tops[0]; k++)
+            if (pct_tops[k][0] >= vmax * 1.1 || k + 1 == sizeof pct_tops / sizeof pct_tops[0]) {
+                top = pct_tops[k][0];
+                step = pct_tops[k][1];
+                break;
+            }
+    }
+    pt = 10 + (t->rl ? 40 : 20) + 16;
+    pb = pt + TR_PH;
+    h = pb + 48;
+    y0 = t->years[0];
+    y1 = t->years[t->n - 1];
+#define TX(yr) (pl + 30 + ((yr) - y0) / (y1 > y0 ? y1 - y0 : 1) * (pr - pl - 60))
+#define TY(v) (t->rl ? pb - (log(v) / log(amax) + 1) / 2 * (pb - pt) \
+                     : pb - (v) / top * (pb - pt))
+
+    svg_open(p, id, h, title, desc);
+    legend(p, id, items, t->rl ? 3 : 1, 10);
+    if (t->rl) {
+        rect(p, "band", pl, TY(1.25), pr - pl, TY(0.8) - TY(1.25));
+        wres__xml_attr(x, "fill", "#d9d9d9");
+        wres__xml_end(x);
+    }
+    /* grid, value axis, years */
+    wres__xml_start(x, "g");
+    wres__xml_attr(x, "class", "axis");
+    if (t->rl) {
+        for (k = 0; k < sizeof rl_ticks / sizeof rl_ticks[0]; k++) {
+            double ty;
+            if (rl_ticks[k] < 1 / amax * 0.999 || rl_ticks[k] > amax * 1.001)
+                continue;
+            ty = TY(rl_ticks[k]);
+            if (rl_ticks[k] != 1)
+                line(p, NULL, pl, ty, pr, ty, "#c8c8c8", 1, NULL);
+            wres__fmt_double(lab, sizeof lab, rl_ticks[k]);
+            text(p, pl - 6, ty + 4, "end", NULL, lab);
+        }
+        if (amax <= 2) {
+            text(p, pl - 6, TY(1.25) + 4, "end", NULL, "1.25");
+            text(p, pl - 6, TY(0.8) + 4, "end", NULL, "0.8");
+        }
+    } else {
+        double v;
+        for (v = 0; v <= top + 1e-9; v += step) {
+            double ty = TY(v);
+            line(p, NULL, pl, ty, pr, ty, "#c8c8c8", 1, NULL);
+            snprintf(lab, sizeof lab, "%d%%", (int)v);
+            text(p, pl - 6, ty + 4, "end", NULL, lab);
+        }
+    }
+    line(p, NULL, pl, pb, pr, pb, "#000", 1, NULL);
+    line(p, NULL, pl, pt, pl, pb, "#000", 1, NULL);
+    for (i = 0; i < t->n; i++) {
+        snprintf(lab, sizeof lab, "%d", t->years[i]);
+        text(p, TX(t->years[i]), pb + 16, "middle", NULL, lab);
+    }
+    text(p, (pl + pr) / 2, pb + 36, "middle", NULL,
+         "Reporting year (staff as at 31 March)");
+    wres__xml_start(x, "text");
+    snprintf(lab, sizeof lab, "rotate(-90 16 %d)", (int)((pt + pb) / 2));
+    wres__xml_attr(x, "transform", lab);
+    wres__xml_attr_num(x, "x", 16);
+    wres__xml_attr_num(x, "y", (int)((pt + pb) / 2));
+    wres__xml_attr(x, "text-anchor", "middle");
+    wres__xml_text(x, t->rl ? "Relative likelihood (log scale)"
+                            : "BME percentage (%)");
+    wres__xml_end(x);
+    wres__xml_end(x);   /* g.axis */
+    if (t->rl)
+        line(p, "parity", pl, TY(1), pr, TY(1), "#000", 1.5, NULL);
+
+    /* the line: runs of drawn years, broken where a year is not */
+    for (i = 0; i < t->n; i++) {
+        char a[64], b2[64];
+        if (!tr_drawn(t, i)) {
+            run = 0;
+            continue;
+        }
+        wres__svg_num(a, sizeof a, TX(t->years[i]));
+        wres__svg_num(b2, sizeof b2, TY(t->value[i]));
+        wres__buf_printf(&path, "%s%s %s", path.len ? (run ? " L" : " M")
+                                                    : "M", a, b2);
+        run++;
+    }
+    if (path.len && !path.oom) {
+        wres__xml_start(x, "path");
+        wres__xml_attr(x, "class", "trend");
+        wres__xml_attr(x, "d", path.p);
+        wres__xml_attr(x, "fill", "none");
+        wres__xml_attr(x, "stroke", "#000");
+        wres__xml_attr(x, "stroke-width", "2");
+        wres__xml_end(x);
+    } else if (path.oom) {
+        x->b->oom = 1;
+    }
+    wres__buf_free(&path);
+
+    /* the points and their values; a year not drawn is written */
+    for (i = 0; i < t->n; i++) {
+        double cx = TX(t->years[i]);
+        if (!tr_drawn(t, i)) {
+            text(p, cx, pb - 8, "middle", "na",
+                 isfinite(t->value[i]) ? "0" : "n/a");
+            continue;
+        }
+        wres__xml_start(x, "circle");
+        wres__xml_attr(x, "class", "pt");
+        wres__xml_attr_num(x, "cx", cx);
+        wres__xml_attr_num(x, "cy", TY(t->value[i]));
+        wres__xml_attr(x, "r", "5.5");
+        wres__xml_attr(x, "fill", "#000");
+        wres__xml_attr(x, "stroke", "#fff");
+        wres__xml_attr(x, "stroke-width", "1.5");
+        wres__xml_end(x);
+        text(p, cx, TY(t->value[i]) - 10, "middle", NULL, tr_value(t, i).s);
+    }
+#undef TX
+#undef TY
+    wres__xml_end(x);   /* svg */
+}
+
+/* p-value and slope of the linear trend, as words for the <desc>. */
+static void trend_desc(page *p, wres__buf *d, int ind, const wres__trend *t)
+{
+    size_t i, na = 0, zero = 0;
+
+    wres__buf_printf(d, "Line chart of the %s in each reporting year from %d "
+                     "to %d", trend_what[ind], t->years[0],
+                     t->years[t->n - 1]);
+    if (t->rl)
+        wres__buf_puts(d, ", on a logarithmic scale with the non-adverse "
+                          "range 0.80 to 1.25 shaded and a line at 1");
+    wres__buf_puts(d, ".");
+    for (i = 0; i < t->n; i++) {
+        wres__buf_printf(d, " %d: %s.", t->years[i], tr_value(t, i).s);
+        if (!isfinite(t->value[i]))
+            na++;
+        else if (!tr_drawn(t, i))
+            zero++;
+    }
+    if (na)
+        wres__buf_printf(d, " Not drawn: %zu %s not available (cannot be "
+                         "computed from that year's data).", na,
+                         na == 1 ? "year" : "years");
+    if (zero)
+        wres__buf_printf(d, " Not drawn: %zu %s of 0 (no place on a "
+                         "logarithmic scale).", zero,
+                         zero == 1 ? "year" : "years");
+    if (isfinite(t->slope))
+        wres__buf_printf(d, " Linear trend: %s %s a year, p-value %s.",
+                         fixed(t->slope, t->rl ? 3 : 2).s,
+                         t->rl ? "in the natural log of the relative "
+                                 "likelihood" : "percentage points",
+                         p_text(t->slope_p).s);
+    (void)p;
+}
+
+static void trend_tables(page *p, int ind, const wres__trend *t)
+{
+    char cap[200], ci_col[64];
+    size_t i;
+
+    snprintf(cap, sizeof cap, "Indicator %d over the years: the values", ind);
+    if (t->rl) {
+        static const char *const cols[2] = {"Year", "Relative likelihood"};
+        table_start(p, cap, cols, 2);
+    } else {
+        const char *cols[4] = {"Year", trend_x[ind], trend_n[ind], "BME %"};
+        table_start(p, cap, cols, 4);
+    }
+    for (i = 0; i < t->n; i++) {
+        char yr[16];
+        snprintf(yr, sizeof yr, "%d", t->years[i]);
+        wres__xml_start(&p->x, "tr");
+        th(p, "row", yr);
+        if (!t->rl) {
+            td_count(p, t->x[i]);
+            td_count(p, t->nn[i]);
+        }
+        td(p, tr_value(t, i).s);
+        wres__xml_end(&p->x);
+    }
+    table_end(p);
+
+    snprintf(ci_col, sizeof ci_col, "%s%% interval", p->conf);
+    snprintf(cap, sizeof cap, "Indicator %d: the change from each year to "
+             "the next", ind);
+    {
+        const char *cols[4] = {"Years", t->rl ? "Ratio, later / earlier"
+                                              : "Change, later minus "
+                                                "earlier (points)",
+                               ci_col, "p-value"};
+        table_start(p, cap, cols, 4);
+    }
+    for (i = 1; i < t->n; i++) {
+        char yrs[40];
+        snprintf(yrs, sizeof yrs, "%d to %d", t->years[i - 1], t->years[i]);
+        wres__xml_start(&p->x, "tr");
+        th(p, "row", yrs);
+        td(p, isfinite(t->change[i - 1])
+                  ? fixed(t->change[i - 1], t->rl ? 2 : 1).s : NA);
+        if (isfinite(t->lo[i - 1]) && isfinite(t->hi[i - 1])) {
+            wres__xml_start(&p->x, "td");
+            wres__xml_attr(&p->x, "class", "n");
+            wres__xml_textf(&p->x, "%s to %s",
+                            fixed(t->lo[i - 1], t->rl ? 2 : 1).s,
+                            fixed(t->hi[i - 1], t->rl ? 2 : 1).s);
+            wres__xml_end(&p->x);
+        } else {
+            td(p, NA);
+        }
+        td(p, p_text(t->p[i - 1]).s);
+        wres__xml_end(&p->x);
+    }
+    table_end(p);
+
+    snprintf(cap, sizeof cap, "Indicator %d: linear trend over the years", ind);
+    {
+        const char *cols[3] = {"Test", t->rl ? "Slope (ln relative "
+                                               "likelihood a year)"
+                                             : "Slope (percentage points a "
+                                               "year)", "p-value"};
+        table_start(p, cap, cols, 3);
+    }
+    wres__xml_start(&p->x, "tr");
+    th(p, "row", t->rl ? "Weighted regression of ln RL on year"
+                       : "Cochran-Armitage");
+    if (isfinite(t->slope)) {
+        td(p, fixed(t->slope, t->rl ? 3 : 2).s);
+        td(p, p_text(t->slope_p).s);
+    } else {
+        const char *why = t->n < 3 ? "not computed: fewer than three years"
+                                   : NA;
+        td(p, why);
+        td(p, why);
+    }
+    wres__xml_end(&p->x);
+    table_end(p);
+}
+
+static int trend_shown(const wres__model *m, int ind)
+{
+    return m->trend && !trend_withheld(m) && m->trend[ind].n >= 2;
+}
+
+static int any_trend(const wres__model *m)
+{
+    int ind;
+
+    for (ind = 1; ind <= 9; ind++)
+        if (trend_shown(m, ind))
+            return 1;
+    return 0;
+}
+
+static void trends(page *p)
+{
+    const wres__model *m = p->m;
+    int ind;
+
+    if (!any_trend(m))
+        return;
+    wres__xml_start(&p->x, "section");
+    wres__xml_attr(&p->x, "id", "trend");
+    el(p, "h2", NULL, "Over the years");
+    note_start(p);
+    note_para(p, "What it shows.",
+              "Each indicator for every reporting year held for this "
+              "organisation, each year computed from that year's records "
+              "alone (indicator 3 too: each point is one year, not two "
+              "pooled). For 1, 5 to 8 and 9 the figure is the BME "
+              "percentage; for 2 to 4 the relative likelihood, on the same "
+              "logarithmic scale with the non-adverse range shaded.");
+    note_para(p, "How to read it.",
+              "A single year's movement is mostly chance. The tables give "
+              "each change from one year to the next with its %s%% "
+              "interval and p-value (a difference of two proportions for "
+              "percentages, in percentage points; for relative likelihoods "
+              "the ratio of the later to the earlier, tested on the log "
+              "scale), and, with three or more years, the test for a steady "
+              "trend: Cochran-Armitage for percentages (slope in percentage "
+              "points a year) and a weighted regression of the log relative "
+              "likelihood on the year. A p-value below %s is significant at "
+              "the %s%% level. A year whose figure cannot be computed is "
+              "written \"n/a\" on the chart and not drawn, and the line is "
+              "broken there.", p->conf, p->alpha, p->conf);
+    note_end(p);
+    for (ind = 1; ind <= 9; ind++) {
+        const wres__trend *t = &m->trend[ind];
+        wres__buf tt = {NULL, 0, 0, 0}, d = {NULL, 0, 0, 0};
+        char id[32], head[300];
+        if (!trend_shown(m, ind))
+            continue;
+        snprintf(id, sizeof id, "chart-trend-%d", ind);
+        snprintf(head, sizeof head, "Indicator %d: %s", ind, trend_what[ind]);
+        wres__buf_printf(&tt, "Indicator %d over the years: %s, ", ind,
+                         trend_what[ind]);
+        wres__buf_puts(&tt, p->org);
+        trend_desc(p, &d, ind, t);
+        figure_start(p, head);
+        trend_chart(p, id, t, done_text(p, &tt), done_text(p, &d));
+        wres__xml_end(&p->x);   /* figure */
+        wres__buf_free(&tt);
+        wres__buf_free(&d);
+        trend_tables(p, ind, t);
+    }
+    wres__xml_end(&p->x);   /* section */
+}
+
 /* ---- data quality ------------------------------------------------------- */
 
 static void data_quality(page *p)
@@ -1824,6 +2228,7 @@ void wres__write_html(const wres__model *m, wres__buf *b)
     for (q = 0; q < WRES__SURVEY_QS; q++)
         survey_indicator(p, q);
     indicator9(p);
+    trends(p);
     data_quality(p);
     wres__xml_end(&p->x);   /* main */
 
