@@ -466,19 +466,37 @@ typedef struct bar_spec {
     size_t n_refs;
     int with_ci;
     double label_w;         /* room for the row labels; 0: 150 */
+    double xmax;            /* the axis ends at xmax %; 0: 100 */
 } bar_spec;
 
 #define BAR_H 16.0
 #define BAR_GAP 3.0
 #define GROUP_GAP 9.0
 
-static double pct_x(double v, double pl, double pr)
+static double pct_x(double v, double pl, double pr, double top)
 {
     if (v < 0)
         v = 0;
-    if (v > 100)
-        v = 100;
-    return pl + v / 100.0 * (pr - pl);
+    if (v > top)
+        v = top;
+    return pl + v / top * (pr - pl);
+}
+
+/* The end of a percentage axis that holds every bar: 10, 20, 25, 50 or
+ * 100. */
+static double pct_top(const bar_row *rows, size_t n)
+{
+    static const double tops[] = {10, 20, 25, 50};
+    double vmax = 0;
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (isfinite(rows[i].v) && rows[i].v > vmax)
+            vmax = rows[i].v;
+    for (i = 0; i < sizeof tops / sizeof tops[0]; i++)
+        if (vmax * 1.05 <= tops[i])
+            return tops[i];
+    return 100;
 }
 
 static void bar_chart(page *p, const bar_spec *c)
@@ -488,6 +506,7 @@ static void bar_chart(page *p, const bar_spec *c)
     size_t n_items = 0, i, g0 = 0;
     double pl = c->label_w > 0 ? c->label_w : 150;
     double pr = c->with_ci ? 520 : 600, pt, pb, h, y, lh, gy = 0;
+    double top = c->xmax > 0 ? c->xmax : 100;
     int s, t;
 
     for (s = 0; s < ST_N; s++)
@@ -523,11 +542,11 @@ static void bar_chart(page *p, const bar_spec *c)
     /* grid and axis */
     wres__xml_start(x, "g");
     wres__xml_attr(x, "class", "axis");
-    for (t = 0; t <= 100; t += 20) {
+    for (t = 0; t <= 5; t++) {
         char lab[16];
-        double gx = pct_x(t, pl, pr);
+        double gx = pct_x(top * t / 5, pl, pr, top);
         line(p, NULL, gx, pt, gx, pb, "#c8c8c8", 1, NULL);
-        snprintf(lab, sizeof lab, "%d%%", t);
+        snprintf(lab, sizeof lab, "%d%%", (int)(top * t / 5));
         text(p, gx, pb + 16, "middle", NULL, lab);
     }
     line(p, NULL, pl, pt, pl, pb, "#000", 1, NULL);
@@ -547,13 +566,13 @@ static void bar_chart(page *p, const bar_spec *c)
         }
         yc = y + BAR_H / 2;
         if (isfinite(r->v)) {
-            rect(p, "bar", pl, y, pct_x(r->v, pl, pr) - pl, BAR_H);
+            rect(p, "bar", pl, y, pct_x(r->v, pl, pr, top) - pl, BAR_H);
             fill_ref(p, c->id, r->style);
             wres__xml_attr(x, "stroke", "#000");
             wres__xml_attr(x, "stroke-width", "0.5");
             wres__xml_end(x);
             if (c->with_ci && isfinite(r->lo) && isfinite(r->hi))
-                whisker(p, pct_x(r->lo, pl, pr), pct_x(r->hi, pl, pr), yc);
+                whisker(p, pct_x(r->lo, pl, pr, top), pct_x(r->hi, pl, pr, top), yc);
             wres__xml_start(x, "text");
             wres__xml_attr_num(x, "x", pr + 12);
             wres__xml_attr_num(x, "y", yc + 4);
@@ -590,7 +609,7 @@ static void bar_chart(page *p, const bar_spec *c)
     /* reference lines on top */
     for (i = 0; i < c->n_refs; i++)
         if (isfinite(c->refs[i].v)) {
-            double rx = pct_x(c->refs[i].v, pl, pr);
+            double rx = pct_x(c->refs[i].v, pl, pr, top);
             halo_line(p, "ref", rx, pt - 4, rx, pb, 2,
                       c->refs[i].dotted ? "2 2" : "6 3");
         }
@@ -623,6 +642,11 @@ static int rl_sup(const wres__rl *r)
 }
 
 #define RL_MAX 100.0
+
+static int tick_decade(double v)
+{
+    return v == 0.01 || v == 0.1 || v == 1 || v == 10 || v == 100;
+}
 #define RL_ROW_H 34.0
 
 static void rl_chart(page *p, const rl_spec *c)
@@ -678,6 +702,8 @@ static void rl_chart(page *p, const rl_spec *c)
         tx = RLX(ticks[k]);
         if (ticks[k] != 1)
             line(p, NULL, tx, pt, tx, pb, "#c8c8c8", 1, NULL);
+        if (amax > 10 && !tick_decade(ticks[k]))
+            continue;   /* too close to label: powers of ten only */
         wres__fmt_double(lab, sizeof lab, ticks[k]);
         text(p, tx, pb + 16, "middle", NULL, lab);
     }
@@ -1993,6 +2019,395 @@ static void trends(page *p)
     wres__xml_end(&p->x);   /* section */
 }
 
+/* ---- ethnic groups ---------------------------------------------------------
+ * With WRES_OPT_GROUPS the model holds, for each broad group and each code
+ * D..S (wres__group_name order), the same comparisons with white staff as
+ * the BME figures, "bme" meaning that group.  Each chart has one row for
+ * BME and one for each group. */
+
+/* Chart labels (short) and table labels of the groups. */
+static const char *const grp_short[WRES__GROUPS] = {
+    "Asian", "Black", "Mixed", "Other",
+    "D White & Black Caribbean", "E White & Black African",
+    "F White & Asian", "G Other mixed", "H Indian", "J Pakistani",
+    "K Bangladeshi", "L Other Asian", "M Caribbean", "N African",
+    "P Other Black", "R Chinese", "S Any other"};
+static const char *const grp_long[WRES__GROUPS] = {
+    "Asian (H, J, K, L)", "Black (M, N, P)", "Mixed (D, E, F, G)",
+    "Other (R, S)",
+    "D: Mixed, White and Black Caribbean", "E: Mixed, White and Black African",
+    "F: Mixed, White and Asian", "G: Mixed, any other mixed background",
+    "H: Asian, Indian", "J: Asian, Pakistani", "K: Asian, Bangladeshi",
+    "L: Asian, any other Asian background", "M: Black, Caribbean",
+    "N: Black, African", "P: Black, any other Black background",
+    "R: Other, Chinese", "S: Other, any other ethnic group"};
+
+#define GRP_ROWS (WRES__GROUPS + 2)
+#define GRP_LABEL_W 200.0
+
+static const char *grp_label(size_t g, int lng)
+{
+    if (g >= WRES__GROUPS)
+        return "";
+    return lng ? grp_long[g] : grp_short[g];
+}
+
+static void group_title(page *p, wres__buf *t, int ind, const char *what)
+{
+    wres__buf_printf(t, "Indicator %d by ethnic group: %s, ", ind, what);
+    wres__buf_puts(t, p->org);
+    wres__buf_printf(t, ", %d", p->m->year);
+}
+
+/* 1 and 9: each group's share of the workforce, and of the board beside
+ * the workforce. */
+static void groups_1_9(page *p)
+{
+    const wres__model *m = p->m;
+    size_t n = m->n_groups < WRES__GROUPS ? m->n_groups : WRES__GROUPS, i;
+    bar_row rows[2 * GRP_ROWS];
+    bar_spec c;
+    char cap[200];
+
+    if (m->avail[1]) {
+        static const char *const cols[4] = {"Group", "Staff in the group",
+                                            "Headcount", "% of the workforce"};
+        wres__buf t = {NULL, 0, 0, 0}, d = {NULL, 0, 0, 0};
+        group_title(p, &t, 1, "share of the workforce");
+        wres__buf_puts(&d, "Bar chart of the percentage of the whole "
+                           "workforce in each ethnic group, BME first.");
+        for (i = 0; i <= n; i++) {
+            const wres__mix *mx = i ? &m->groups[i - 1].workforce
+                                    : &m->workforce;
+            bar_row *r = &rows[i];
+            r->group = i ? grp_label(i - 1, 0) : "BME";
+            r->style = i ? ST_OTHER : ST_BME;
+            r->tag = NULL;
+            r->v = mx->pct[1];
+            r->lo = r->hi = NAN;
+            r->sup = mx->bme < 0 || mx->total < 0;
+            wres__buf_printf(&d, " %s: %s.", i ? grp_label(i - 1, 1) : "BME",
+                             pct_or(r->v, r->sup).s);
+        }
+        desc_missing(&d, rows, n + 1);
+        memset(&c, 0, sizeof c);
+        c.id = "chart-groups-1";
+        c.title = done_text(p, &t);
+        c.desc = done_text(p, &d);
+        c.axis = "Percentage of the whole workforce (%)";
+        c.series[ST_BME] = "BME, all groups";
+        c.series[ST_OTHER] = "one ethnic group";
+        c.rows = rows;
+        c.n_rows = n + 1;
+        c.label_w = GRP_LABEL_W;
+        c.xmax = pct_top(rows, n + 1);
+        figure_start(p, "Indicator 1: each group's share of the workforce");
+        bar_chart(p, &c);
+        wres__xml_end(&p->x);
+        wres__buf_free(&t);
+        wres__buf_free(&d);
+        snprintf(cap, sizeof cap, "Indicator 1 by ethnic group: the counts "
+                 "behind the chart");
+        table_start(p, cap, cols, 4);
+        for (i = 0; i <= n; i++) {
+            const wres__mix *mx = i ? &m->groups[i - 1].workforce
+                                    : &m->workforce;
+            wres__xml_start(&p->x, "tr");
+            th(p, "row", i ? grp_label(i - 1, 1) : "BME (all groups)");
+            td_count(p, mx->bme);
+            td_count(p, mx->total);
+            td(p, pct_or(mx->pct[1], mx->bme < 0 || mx->total < 0).s);
+            wres__xml_end(&p->x);
+        }
+        table_end(p);
+    }
+
+    if (m->avail[9]) {
+        static const char *const cols[6] = {"Group", "Board members in the "
+                                            "group", "Board members",
+                                            "% of the board",
+                                            "% of the workforce",
+                                            "Difference (points)"};
+        wres__buf t = {NULL, 0, 0, 0}, d = {NULL, 0, 0, 0};
+        size_t k = 0;
+        group_title(p, &t, 9, "the board against the workforce");
+        wres__buf_puts(&d, "Bar chart of the percentage of the whole board "
+                           "and of the whole workforce in each ethnic group, "
+                           "BME first.");
+        for (i = 0; i <= n; i++) {
+            const wres__model *g = i ? &m->groups[i - 1] : m;
+            const wres__mix *wf = &g->workforce;
+            const char *name = i ? grp_label(i - 1, 0) : "BME";
+            rows[k].group = name;
+            rows[k].style = ST_BME;
+            rows[k].tag = "board";
+            rows[k].v = g->board[0].bme_pct;
+            rows[k].lo = rows[k].hi = NAN;
+            rows[k].sup = g->board[0].m.bme < 0 || g->board[0].m.total < 0;
+            rows[k + 1] = rows[k];
+            rows[k + 1].group = NULL;
+            rows[k + 1].style = ST_OTHER;
+            rows[k + 1].tag = "staff";
+            rows[k + 1].v = g->board_workforce_pct;
+            rows[k + 1].sup = m->avail[1] && (wf->bme < 0 || wf->total < 0);
+            wres__buf_printf(&d, " %s: board %s, workforce %s.",
+                             i ? grp_label(i - 1, 1) : "BME",
+                             pct_or(rows[k].v, rows[k].sup).s,
+                             pct_or(rows[k + 1].v, rows[k + 1].sup).s);
+            k += 2;
+        }
+        desc_missing(&d, rows, k);
+        memset(&c, 0, sizeof c);
+        c.id = "chart-groups-9";
+        c.title = done_text(p, &t);
+        c.desc = done_text(p, &d);
+        c.axis = "Percentage in the group (%)";
+        c.series[ST_BME] = "whole board";
+        c.series[ST_OTHER] = "whole workforce";
+        c.rows = rows;
+        c.n_rows = k;
+        c.label_w = GRP_LABEL_W;
+        c.xmax = pct_top(rows, k);
+        figure_start(p, "Indicator 9: each group's share of the board and of "
+                        "the workforce");
+        bar_chart(p, &c);
+        wres__xml_end(&p->x);
+        wres__buf_free(&t);
+        wres__buf_free(&d);
+        snprintf(cap, sizeof cap, "Indicator 9 by ethnic group: the counts "
+                 "behind the chart");
+        table_start(p, cap, cols, 6);
+        for (i = 0; i <= n; i++) {
+            const wres__model *g = i ? &m->groups[i - 1] : m;
+            const wres__board *b = &g->board[0];
+            int bsup = b->m.bme < 0 || b->m.total < 0;
+            int wsup = m->avail[1] && (g->workforce.bme < 0 ||
+                                       g->workforce.total < 0);
+            wres__xml_start(&p->x, "tr");
+            th(p, "row", i ? grp_label(i - 1, 1) : "BME (all groups)");
+            td_count(p, b->m.bme);
+            td_count(p, b->m.total);
+            td(p, pct_or(b->bme_pct, bsup).s);
+            td(p, pct_or(g->board_workforce_pct, wsup).s);
+            td(p, isfinite(b->diff) ? fixed(b->diff, 1).s
+                                    : bsup || wsup ? SUP : NA);
+            wres__xml_end(&p->x);
+        }
+        table_end(p);
+    }
+}
+
+/* 2-4: the relative likelihood of BME and of each group, one chart each. */
+static const wres__rl *grp_rl(const wres__model *g, int ind)
+{
+    return ind == 2 ? &g->i2 : ind == 3 ? &g->i3 : &g->i4;
+}
+
+static void groups_rl(page *p, int ind)
+{
+    const wres__model *m = p->m;
+    const rl_words *w = &rl_text[ind - 2];
+    size_t n = m->n_groups < WRES__GROUPS ? m->n_groups : WRES__GROUPS, i;
+    rl_row rows[GRP_ROWS], trows[GRP_ROWS];
+    rl_spec c;
+    wres__buf t = {NULL, 0, 0, 0}, d = {NULL, 0, 0, 0};
+    char id[32], cap[200], head[200];
+    const char *cols[4] = {"Group", w->of, w->events, "Rate %"};
+
+    if (!m->avail[ind])
+        return;
+    for (i = 0; i <= n; i++) {
+        rows[i].label = i ? grp_label(i - 1, 0) : "BME";
+        rows[i].r = grp_rl(i ? &m->groups[i - 1] : m, ind);
+        trows[i].label = i ? grp_label(i - 1, 1) : "BME (all groups)";
+        trows[i].r = rows[i].r;
+    }
+    snprintf(id, sizeof id, "chart-groups-%d", ind);
+    group_title(p, &t, ind, "relative likelihood");
+    rl_desc(p, &d, trows, n + 1);
+    if (ind == 3 && m->i3_nyears == 2)
+        wres__buf_printf(&d, " Each figure pools %d and %d.", m->i3_years[0],
+                         m->i3_years[1]);
+    memset(&c, 0, sizeof c);
+    c.id = id;
+    c.title = done_text(p, &t);
+    c.desc = done_text(p, &d);
+    c.below = w->below;
+    c.above = w->above;
+    c.rows = rows;
+    c.n_rows = n + 1;
+    c.label_w = GRP_LABEL_W;
+    c.row_h = 24;
+    if (ind == 3 && m->i3_nyears == 2)
+        snprintf(head, sizeof head, "Indicator 3: each group's relative "
+                 "likelihood (%d and %d pooled)", m->i3_years[0],
+                 m->i3_years[1]);
+    else
+        snprintf(head, sizeof head, "Indicator %d: each group's relative "
+                 "likelihood", ind);
+    figure_start(p, head);
+    rl_chart(p, &c);
+    wres__xml_end(&p->x);
+    wres__buf_free(&t);
+    wres__buf_free(&d);
+
+    /* the counts: white once (the same in every comparison), then each
+     * group's */
+    snprintf(cap, sizeof cap, "Indicator %d by ethnic group: the counts "
+             "behind the chart", ind);
+    table_start(p, cap, cols, 4);
+    wres__xml_start(&p->x, "tr");
+    th(p, "row", "White (every comparison)");
+    rate_cells(p, &grp_rl(m, ind)->white);
+    wres__xml_end(&p->x);
+    for (i = 0; i <= n; i++) {
+        wres__xml_start(&p->x, "tr");
+        th(p, "row", trows[i].label);
+        rate_cells(p, &trows[i].r->bme);
+        wres__xml_end(&p->x);
+    }
+    table_end(p);
+    snprintf(cap, sizeof cap, "Indicator %d by ethnic group: the figures", ind);
+    rl_figures(p, cap, "Group", trows, n + 1);
+}
+
+/* 5-8: white, BME and each group's percentage with intervals. */
+static void groups_survey(page *p, int q)
+{
+    const wres__model *m = p->m;
+    size_t n = m->n_groups < WRES__GROUPS ? m->n_groups : WRES__GROUPS, i;
+    int ind = 5 + q;
+    bar_row rows[GRP_ROWS];
+    bar_spec c;
+    wres__buf t = {NULL, 0, 0, 0}, d = {NULL, 0, 0, 0};
+    char id[32], cap[200], head[300], ci_col[64];
+    const char *cols[7] = {"Group", "Respondents", "Answered yes", "Yes %",
+                           ci_col, "Difference from white (points)",
+                           "p-value"};
+
+    if (!m->avail[ind])
+        return;
+    snprintf(ci_col, sizeof ci_col, "%s%% interval", p->conf);
+    snprintf(id, sizeof id, "chart-groups-%d", ind);
+    group_title(p, &t, ind, "percentage answering yes");
+    wres__buf_puts(&d, "Bar chart of the percentage of white, of BME and of "
+                       "each ethnic group's respondents answering yes, with "
+                       "intervals.");
+    for (i = 0; i <= n + 1; i++) {
+        const wres__pct *s = i < 2 ? &m->survey[q] : &m->groups[i - 2].survey[q];
+        int side = i == 0 ? WRES__WHITE : WRES__BME;
+        bar_row *r = &rows[i];
+        r->group = i == 0 ? "White" : i == 1 ? "BME" : grp_label(i - 2, 0);
+        r->style = i == 0 ? ST_WHITE : i == 1 ? ST_BME : ST_OTHER;
+        r->tag = NULL;
+        r->v = s->pct[side];
+        r->lo = s->lo[side];
+        r->hi = s->hi[side];
+        r->sup = s->n[side] < 0 || s->yes[side] < 0;
+        wres__buf_printf(&d, " %s: %s", i == 0 ? "White" : i == 1 ? "BME"
+                                        : grp_label(i - 2, 1),
+                         pct_or(r->v, r->sup).s);
+        if (isfinite(r->lo) && isfinite(r->hi))
+            wres__buf_printf(&d, " (%s%% interval %s to %s)", p->conf,
+                             fixed(r->lo, 1).s, fixed(r->hi, 1).s);
+        wres__buf_printf(&d, " of %s respondents.", count_text(s->n[side]).s);
+    }
+    desc_missing(&d, rows, n + 2);
+    memset(&c, 0, sizeof c);
+    c.id = id;
+    c.title = done_text(p, &t);
+    c.desc = done_text(p, &d);
+    c.axis = "Percentage of respondents answering yes (%)";
+    c.series[ST_WHITE] = "white staff";
+    c.series[ST_BME] = "BME staff";
+    c.series[ST_OTHER] = "one ethnic group";
+    c.rows = rows;
+    c.n_rows = n + 2;
+    c.with_ci = 1;
+    c.label_w = GRP_LABEL_W;
+    snprintf(head, sizeof head, "Indicator %d: each group's percentage", ind);
+    figure_start(p, head);
+    bar_chart(p, &c);
+    wres__xml_end(&p->x);
+    wres__buf_free(&t);
+    wres__buf_free(&d);
+
+    snprintf(cap, sizeof cap, "Indicator %d by ethnic group: the counts and "
+             "figures behind the chart", ind);
+    table_start(p, cap, cols, 7);
+    for (i = 0; i <= n + 1; i++) {
+        const wres__pct *s = i < 2 ? &m->survey[q] : &m->groups[i - 2].survey[q];
+        int side = i == 0 ? WRES__WHITE : WRES__BME;
+        const char *why = rows[i].sup ? SUP : NA;
+        const char *dwhy = rows[0].sup || rows[i].sup ? SUP : NA;
+        wres__xml_start(&p->x, "tr");
+        th(p, "row", i == 0 ? "White" : i == 1 ? "BME (all groups)"
+                                       : grp_label(i - 2, 1));
+        td_count(p, s->n[side]);
+        td_count(p, s->yes[side]);
+        td(p, pct_or(s->pct[side], rows[i].sup).s);
+        if (isfinite(s->lo[side]) && isfinite(s->hi[side])) {
+            wres__xml_start(&p->x, "td");
+            wres__xml_attr(&p->x, "class", "n");
+            wres__xml_textf(&p->x, "%s to %s", fixed(s->lo[side], 1).s,
+                            fixed(s->hi[side], 1).s);
+            wres__xml_end(&p->x);
+        } else {
+            td(p, why);
+        }
+        if (i == 0) {
+            td(p, "");
+            td(p, "");
+        } else {
+            td(p, isfinite(s->diff) ? fixed(s->diff, 1).s : dwhy);
+            td(p, isfinite(s->p) ? p_text(s->p).s : dwhy);
+        }
+        wres__xml_end(&p->x);
+    }
+    table_end(p);
+}
+
+static int groups_shown(const wres__model *m)
+{
+    return m->n_groups > 0 && !groups_withheld(m);
+}
+
+static void groups_section(page *p)
+{
+    int ind;
+
+    if (!groups_shown(p->m))
+        return;
+    wres__xml_start(&p->x, "section");
+    wres__xml_attr(&p->x, "id", "groups");
+    el(p, "h2", NULL, "Ethnic groups");
+    note_start(p);
+    note_para(p, "What it shows.",
+              "\"BME\" puts together people whose experiences differ. Here "
+              "each broad ethnic group (Asian, Black, Mixed, Other) and each "
+              "ethnic category D to S is compared with white staff exactly "
+              "as the BME figures above are: the same relative likelihoods "
+              "and percentages, with the same intervals and tests. The BME "
+              "figure comes first in every chart, for reference.");
+    note_para(p, "How to read it.",
+              "The charts read as those above. Groups are often small, so "
+              "their intervals are wide: a group's figure far from the "
+              "white figure with an interval that does not reach it is a "
+              "reason to look closer, a wide interval a reason for caution. "
+              "A group with nobody in it, or with nobody in one of the "
+              "counts a figure needs, is written \"not available\" and not "
+              "drawn. Groups' counts are not added to one another: the "
+              "broad groups sum their categories, and survey answers given "
+              "only as broad groups count in the broad group alone.");
+    note_end(p);
+    groups_1_9(p);
+    for (ind = 2; ind <= 4; ind++)
+        groups_rl(p, ind);
+    for (ind = 5; ind <= 8; ind++)
+        groups_survey(p, ind - 5);
+    wres__xml_end(&p->x);   /* section */
+}
+
 /* ---- data quality ------------------------------------------------------- */
 
 static void data_quality(page *p)
@@ -2120,15 +2535,28 @@ static void contents(page *p)
     wres__xml_start(&p->x, "nav");
     wres__xml_attr(&p->x, "aria-label", "Contents");
     wres__xml_start(&p->x, "ul");
-    for (i = 1; i <= 10; i++) {
+    for (i = 1; i <= 12; i++) {
+        const char *name = "Data quality";
+        if (i == 10 && !any_trend(p->m))
+            continue;
+        if (i == 11 && !groups_shown(p->m))
+            continue;
         wres__xml_start(&p->x, "li");
         wres__xml_start(&p->x, "a");
-        if (i <= 9)
+        if (i <= 9) {
             snprintf(href, sizeof href, "#ind-%d", i);
-        else
+            name = ind_heading[i];
+        } else if (i == 10) {
+            snprintf(href, sizeof href, "#trend");
+            name = "Over the years";
+        } else if (i == 11) {
+            snprintf(href, sizeof href, "#groups");
+            name = "Ethnic groups";
+        } else {
             snprintf(href, sizeof href, "#data-quality");
+        }
         wres__xml_attr(&p->x, "href", href);
-        wres__xml_text(&p->x, i <= 9 ? ind_heading[i] : "Data quality");
+        wres__xml_text(&p->x, name);
         wres__xml_end(&p->x);
         wres__xml_end(&p->x);
     }
@@ -2229,6 +2657,7 @@ void wres__write_html(const wres__model *m, wres__buf *b)
         survey_indicator(p, q);
     indicator9(p);
     trends(p);
+    groups_section(p);
     data_quality(p);
     wres__xml_end(&p->x);   /* main */
 
