@@ -168,13 +168,13 @@ static void th(page *p, const char *scope, const char *text)
 
 static void td(page *p, const char *text)
 {
+    if (strcmp(text, SUP) == 0)
+        p->table_sup = 1;
     el(p, "td", "n", text);
 }
 
 static void td_count(page *p, int64_t v)
 {
-    if (v < 0)
-        p->table_sup = 1;
     td(p, count_text(v).s);
 }
 
@@ -202,7 +202,8 @@ static void sup_footnote(page *p)
     wres__xml_start(&p->x, "p");
     wres__xml_attr(&p->x, "class", "fn");
     wres__xml_textf(&p->x, "suppressed: a count from 1 to %lld, or one that "
-                    "would reveal such a count; ",
+                    "would reveal such a count, and any figure computed from "
+                    "one; ",
                     (long long)p->m->suppress_max);
     if (p->m->round_base > 1)
         wres__xml_textf(&p->x, "other counts rounded to a multiple of %lld.",
