@@ -2124,8 +2124,9 @@ static void groups_1_9(page *p)
     }
 
     if (m->avail[9]) {
-        static const char *const cols[6] = {"Group", "Board members in the "
-                                            "group", "Board members",
+        static const char *const cols[6] = {"Group",
+                                            "Board members in the group",
+                                            "Board members",
                                             "% of the board",
                                             "% of the workforce",
                                             "Difference (points)"};
