@@ -2398,9 +2398,9 @@ static void groups_section(page *p)
               "reason to look closer, a wide interval a reason for caution. "
               "A group with nobody in it, or with nobody in one of the "
               "counts a figure needs, is written \"not available\" and not "
-              "drawn. Groups' counts are not added to one another: the "
-              "broad groups sum their categories, and survey answers given "
-              "only as broad groups count in the broad group alone.");
+              "drawn. A broad group sums its categories; survey answers "
+              "given only by broad group count in that broad group, not in "
+              "its categories.");
     note_end(p);
     groups_1_9(p);
     for (ind = 2; ind <= 4; ind++)
