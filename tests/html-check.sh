@@ -1,7 +1,8 @@
 #!/bin/sh
-# html-check.sh BIN - the sample trust's HTML report (BIN --format html,
-# org RXX) is well-formed, checked by a parser that is not ours (xmllint,
-# Debian's libxml2-utils):
+# html-check.sh BIN - the sample trust's HTML report (BIN --format html
+# --groups, org RXX: with the charts over the years and by ethnic group),
+# and its publication-safe page (--publish), are well-formed, checked by a
+# parser that is not ours (xmllint, Debian's libxml2-utils):
 #   1. xmllint --html reports no error.  Its HTML parser (libxml2 2.9)
 #      knows HTML 4 only and reports every HTML5 or SVG element as
 #      "Tag NAME invalid"; those reports are dropped for the elements the
@@ -9,7 +10,10 @@
 #   2. the whole page parses as strict XML (the writer writes polyglot
 #      HTML: every element closed, every attribute quoted);
 #   3. each <svg>...</svg>, cut out on its own, parses as strict XML, and
-#      there is one per chart: 12 for the sample trust;
+#      there is one per chart: 30 for the sample trust (12 of the year,
+#      9 over the years, 9 by ethnic group), and as many on the
+#      publication-safe page (whose group and trend charts are under the
+#      same disclosure control);
 #   4. the page fetches and runs nothing: no script, link, img, src= or
 #      url() other than url(#...).
 # Prints a one-line summary; exits non-zero on any failure.
@@ -33,12 +37,19 @@ fail() {
 }
 
 d=examples/data
+total=0
+for variant in full publish; do
+case $variant in
+full) opts="--groups"; want=30 ;;
+*) opts="--groups --publish"; want=30 ;;
+esac
 (cd "$top" && "$bin" --staff $d/staff.csv --applicants $d/applicants.csv \
     --survey $d/survey.csv --survey-counts $d/survey_counts.csv \
-    --board $d/board.csv --org RXX --format html) > "$t/r.html" 2> /dev/null
+    --board $d/board.csv --org RXX --format html $opts) > "$t/r.html" 2> /dev/null
 s=$?
-[ "$s" -le 1 ] || fail "wres-report --format html exits $s"
-[ -s "$t/r.html" ] || fail "no HTML written"
+[ "$s" -le 1 ] || fail "wres-report --format html $opts exits $s"
+[ -s "$t/r.html" ] || fail "no HTML written ($opts)"
+rm -f "$t"/chart*.svg
 
 # 1. the HTML parser
 xmllint --html --noout "$t/r.html" > "$t/html.out" 2>&1
@@ -72,7 +83,8 @@ for i, s in enumerate(svgs):
 print(len(svgs))
 EOF
 nsvg=$(cat "$t/svgs")
-[ "$nsvg" = 12 ] || fail "$nsvg charts, want 12"
+[ "$nsvg" = "$want" ] || fail "$nsvg charts with $opts, want $want"
+total=$((total + nsvg))
 for f in "$t"/chart*.svg; do
     [ -e "$f" ] || continue
     xmllint --noout "$f" > "$t/svg.out" 2>&1 || {
@@ -90,9 +102,10 @@ done
 if grep -o 'url([^#)][^)]*)' "$t/r.html" | grep -q .; then
     fail "the page refers to an outside url()"
 fi
+done
 
 if [ "$fails" -ne 0 ]; then
     echo "html-check: $fails failure(s)"
     exit 1
 fi
-echo "html-check: the sample's HTML report parses as HTML and XML, $nsvg charts each valid SVG, self-contained"
+echo "html-check: the sample's HTML reports (with groups and trend; publication-safe) parse as HTML and XML, $total charts each valid SVG, self-contained"

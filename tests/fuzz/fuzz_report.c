@@ -1,7 +1,8 @@
 /*
  * fuzz_report.c - libFuzzer target: one handle fed all five kinds from one
  * input (split at 0x1e record separators), a confidence level taken from
- * the input, and the report of every (org, year) the rows name, in every
+ * the input (its lowest bit also turns the groups and the trend on), and
+ * the report of every (org, year) the rows name, in every
  * format.  Exercises the indicators and writers over arbitrary counts.
  */
 #include <stdint.h>
@@ -30,6 +31,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         p += 2;
         wres_ctx_set_int(ctx, WRES_OPT_DEFAULT_YEAR, 2024);
+        /* the confidence's lowest bit also turns on the groups and the
+         * trend (the HTML page's charts by group and over the years) */
+        if (data[0] & 1) {
+            wres_ctx_set_int(ctx, WRES_OPT_GROUPS, 1);
+            wres_ctx_set_int(ctx, WRES_OPT_TREND, 1);
+        }
     }
     while (p <= end && kind <= 5) {
         const uint8_t *q = memchr(p, 0x1e, (size_t)(end - p));
