@@ -315,6 +315,8 @@ typedef struct wres__dtab {
 
 int wres__dtab_reserve(wres__dtab *t, size_t more);
 void wres__dtab_merge(wres__dtab *dst, const wres__dtab *src);  /* reserved */
+/* The cell of key, added (zeroed) when new; room must be reserved. */
+wres__dcell *wres__dtab_put(wres__dtab *t, const uint32_t *key);
 void wres__dtab_free(wres__dtab *t);
 
 typedef struct wres__period {
@@ -429,6 +431,16 @@ void wres__detail_ctx_init(wres_ctx *ctx);
 void wres__detail_ctx_free(wres_ctx *ctx);
 /* WRES_OPT_SERVICE_BANDS: "1,3,6,11" */
 int wres__service_bands(wres_ctx *ctx, const char *spec);
+/* Dimension d's name ("staff_group", "band", then the caller's). */
+const char *wres__dim_name(const wres_ctx *ctx, int d);
+/* Whether d is length_of_service (its cells are service bands). */
+int wres__dim_is_service(const wres_ctx *ctx, int d);
+/* Dimension names compare trimmed of nothing, ASCII case-insensitively. */
+int wres__dim_name_eq(const char *a, size_t alen, const char *b);
+/* The label of service band i of the cut points cut[0..n_cut) ("<1",
+ * "1-2", ">10"); its length, as snprintf. */
+int wres__service_label(const int *cut, int n_cut, int i, char *label,
+                        size_t size);
 
 /* ---- sources and rejections (ctx.c) ------------------------------------ */
 typedef struct wres__source {
