@@ -297,7 +297,7 @@ static int write_cells(wres__buf *b, const wres_ctx *ctx, const wres__period *p)
 /* The sources' rows: read = accepted + rejected, rejected = reasons. */
 static void write_sources(saver *s, const wres_ctx *ctx, size_t first_cell)
 {
-    size_t i, j, cell = first_cell;
+    size_t i, j, k, cell = first_cell;
     int r;
 
     for (i = 0; i < ctx->n_sources; i++) {
@@ -315,10 +315,19 @@ static void write_sources(saver *s, const wres_ctx *ctx, size_t first_cell)
                 put_count(s, cell + 2 + (size_t)r, src->by_reason[r]);
                 wres__buf_puts(s->b, "\n");
             }
-        for (j = 0; j < src->n_ignored; j++) {
-            wres__buf_puts(s->b, "ignored ");
-            put_str(s->b, src->ignored[j], strlen(src->ignored[j]));
-            wres__buf_puts(s->b, "\n");
+        for (j = 0, k = 0; j <= src->n_ignored; j++) {
+            /* the columns read as dimensions, where they came among the
+             * ignored ones */
+            for (; k < src->n_dimcol && src->dimcol[k].at == j; k++) {
+                wres__buf_puts(s->b, "column ");
+                put_str(s->b, src->dimcol[k].name, strlen(src->dimcol[k].name));
+                wres__buf_puts(s->b, "\n");
+            }
+            if (j < src->n_ignored) {
+                wres__buf_puts(s->b, "ignored ");
+                put_str(s->b, src->ignored[j], strlen(src->ignored[j]));
+                wres__buf_puts(s->b, "\n");
+            }
         }
         cell += 3 + WRES_REASON_NO_YEAR;
     }
@@ -1037,6 +1046,8 @@ static void free_sources(wres__source *s, size_t n)
         for (j = 0; j < s[i].n_ignored; j++)
             wres__free(s[i].ignored[j]);
         wres__free(s[i].ignored);
+        wres__source_dimcol_clear(&s[i]);
+        wres__free(s[i].dimcol);
     }
     wres__free(s);
 }
@@ -1137,8 +1148,8 @@ static int parse_body(loader *ld, const char *p, const char *end)
         } else if (is_kw(ld, "reason")) {
             int r;
             int64_t n, sum = 0;
-            if (phase != PH_SOURCES || !src || src->n_ignored)
-                FAIL("'reason' outside a source, or after its ignored columns");
+            if (phase != PH_SOURCES || !src || src->n_ignored || src->n_dimcol)
+                FAIL("'reason' outside a source, or after its columns");
             if ((rv = want_fields(ld, 3)) != WRES_OK ||
                 (rv = get_int(ld, 1, 1, WRES_REASON_NO_YEAR, &r)) != WRES_OK ||
                 (rv = get_count(ld, 2, &n)) != WRES_OK)
@@ -1152,13 +1163,24 @@ static int parse_body(loader *ld, const char *p, const char *end)
             for (r = 1; r <= WRES_REASON_NO_YEAR; r++)
                 if (!add_ok(sum, src->by_reason[r], &sum) || sum > src->rows_rejected)
                     FAIL("more rows rejected by reason than rows rejected");
-        } else if (is_kw(ld, "ignored")) {
+        } else if (is_kw(ld, "ignored") || is_kw(ld, "column")) {
             void *arr;
             if (phase != PH_SOURCES || !src)
-                FAIL("'ignored' outside a source");
+                FAIL("'ignored' or 'column' outside a source");
             if ((rv = want_fields(ld, 2)) != WRES_OK ||
                 (rv = get_str(ld, 1, &s, &slen)) != WRES_OK)
                 return rv;
+            /* listed as this handle would list it: ignored, unless it
+             * is one of this handle's breakdown dimensions */
+            if (wres__dim_column(ld->ctx, src->kind, s, slen) >= 0) {
+                rv = wres__source_dimcol(src, s, slen);
+                wres__free(s);
+                s = NULL;
+                if (rv != WRES_OK)
+                    return rv;
+                ld->line++;
+                continue;
+            }
             arr = src->ignored;
             if (wres__grow(&arr, &src->ignored_cap, src->n_ignored + 1,
                            sizeof *src->ignored) != WRES_OK) {

@@ -452,6 +452,11 @@ typedef struct wres__source {
     int64_t by_reason[WRES_REASON_NO_YEAR + 1];
     char **ignored;
     size_t n_ignored, ignored_cap;
+    /* columns read as breakdown dimensions (not ignored), in order: each
+     * came before ignored[at] (federation summaries carry them, so that a
+     * handle keeping other dimensions lists them as it would) */
+    struct wres__dimcol { char *name; size_t at; } *dimcol;
+    size_t n_dimcol, dimcol_cap;
 } wres__source;
 
 typedef struct wres__rejection {
@@ -507,6 +512,9 @@ struct wres_ctx {
 size_t wres__source_add(wres_ctx *ctx, int kind, const char *path, int is_api);
 int wres__source_ignore(wres_ctx *ctx, size_t source, const char *name,
                         size_t len);
+/* A column read as a breakdown dimension (once per name). */
+int wres__source_dimcol(wres__source *s, const char *name, size_t len);
+void wres__source_dimcol_clear(wres__source *s);
 /* Record a rejected row against source: counts it and keeps the detail. */
 int wres__reject(wres_ctx *ctx, size_t source, int64_t line,
                  const char *column, size_t column_len, int reason,
