@@ -690,8 +690,8 @@ static void gen_bd(char *buf[3][3], int orgs, uint64_t *seed)
 }
 
 static const char *const bd_headers[3] = {
-    "staff_id,year,org,ethnicity,band,staff_group,disciplinary,training,bank,directorate,"
-    "length_of_service\n",
+    ("staff_id,year,org,ethnicity,band,staff_group,disciplinary,training,bank,directorate,"
+     "length_of_service\n"),
     "applicant_id,post_id,year,org,ethnicity,shortlisted,appointed,post_band,directorate\n",
     "member_id,year,org,ethnicity,voting,executive\n"};
 static const int bd_kinds[3] = {WRES_KIND_STAFF, WRES_KIND_APPLICANTS, WRES_KIND_BOARD};
@@ -996,8 +996,10 @@ START_TEST(breakdown_refusals_change_nothing)
             "bad.sum:5: the summary has no breakdown counts by 'site', which this handle "
             "keeps: the staff and applicants of organisation 'RAB' year 2024 cannot be placed");
     free(good);
+    free(before);
     good = with_checksum(good_body);
-    refused(ctx, state(ctx), good, strlen(good), WRES_E_FORMAT,
+    before = state(ctx);
+    refused(ctx, before, good, strlen(good), WRES_E_FORMAT,
             "bad.sum:6: the summary has no breakdown counts (its handle named no breakdown), "
             "which this handle keeps (by staff_group, band, directorate)");
     free(good);
@@ -1008,6 +1010,7 @@ START_TEST(breakdown_refusals_change_nothing)
     ck_assert_int_eq(wres_summary_load_buffer(other, "board.sum", good, strlen(good)), WRES_OK);
     ck_assert_uint_eq(wres_period_count(other), 2);
     free(good);
+    free(before);
     wres_ctx_free(other);
 
     /* length_of_service by other bands is refused; by the same, merged */
@@ -1035,8 +1038,10 @@ START_TEST(breakdown_refusals_change_nothing)
         body = strdup(strstr(good, "\nexact\n") + 1);
         memcpy(strstr(body, "=1-2\n"), "=1-3\n", 5);
         bad = with_checksum(body);
-        refused(src, state(src), bad, strlen(bad), WRES_E_FORMAT,
+        before = state(src);
+        refused(src, before, bad, strlen(bad), WRES_E_FORMAT,
                 "a cell's length_of_service that is not one of the service bands");
+        free(before);
         free(bad);
         free(body);
         ck_assert_int_eq(wres_summary_load_buffer(src, "same.sum", good, len), WRES_OK);
