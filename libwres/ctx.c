@@ -54,6 +54,8 @@ static void source_free(wres__source *s)
     for (i = 0; i < s->n_ignored; i++)
         wres__free(s->ignored[i]);
     wres__free(s->ignored);
+    wres__source_dimcol_clear(s);
+    wres__free(s->dimcol);
 }
 
 void wres_ctx_free(wres_ctx *ctx)
@@ -258,6 +260,36 @@ int wres__source_ignore(wres_ctx *ctx, size_t source, const char *name,
     s->ignored = p;
     s->ignored[s->n_ignored++] = copy;
     return WRES_OK;
+}
+
+int wres__source_dimcol(wres__source *s, const char *name, size_t len)
+{
+    void *p = s->dimcol;
+    char *copy;
+    size_t i;
+
+    for (i = 0; i < s->n_dimcol; i++)
+        if (strlen(s->dimcol[i].name) == len && memcmp(s->dimcol[i].name, name, len) == 0)
+            return WRES_OK;
+    if (!(copy = wres__strndup(name, len)))
+        return WRES_E_NOMEM;
+    if (wres__grow(&p, &s->dimcol_cap, s->n_dimcol + 1, sizeof *s->dimcol) != WRES_OK) {
+        wres__free(copy);
+        return WRES_E_NOMEM;
+    }
+    s->dimcol = p;
+    s->dimcol[s->n_dimcol].name = copy;
+    s->dimcol[s->n_dimcol++].at = s->n_ignored;
+    return WRES_OK;
+}
+
+void wres__source_dimcol_clear(wres__source *s)
+{
+    size_t i;
+
+    for (i = 0; i < s->n_dimcol; i++)
+        wres__free(s->dimcol[i].name);
+    s->n_dimcol = 0;
 }
 
 int wres__reject(wres_ctx *ctx, size_t source, int64_t line,

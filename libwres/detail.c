@@ -151,6 +151,11 @@ static wres__dcell *tab_put(wres__dtab *t, const uint32_t *key)
     return c;
 }
 
+wres__dcell *wres__dtab_put(wres__dtab *t, const uint32_t *key)
+{
+    return tab_put(t, key);
+}
+
 void wres__dtab_merge(wres__dtab *dst, const wres__dtab *src)
 {
     size_t i;
@@ -223,6 +228,33 @@ static int is_service(const wres_ctx *ctx, int d)
                               "length_of_service");
 }
 
+int wres__dim_name_eq(const char *a, size_t alen, const char *b)
+{
+    return name_ieq(a, alen, b);
+}
+
+const char *wres__dim_name(const wres_ctx *ctx, int d)
+{
+    return d == 0 ? "staff_group" : d == 1 ? "band" : ctx->dim_name[d];
+}
+
+int wres__dim_is_service(const wres_ctx *ctx, int d)
+{
+    return d < ctx->n_dims && is_service(ctx, d);
+}
+
+int wres__service_label(const int *cut, int n_cut, int i, char *label,
+                        size_t size)
+{
+    if (i == 0)
+        return snprintf(label, size, "<%d", cut[0]);
+    if (i == n_cut)
+        return snprintf(label, size, ">%d", cut[i - 1] - 1);
+    if (cut[i] - 1 == cut[i - 1])
+        return snprintf(label, size, "%d", cut[i - 1]);
+    return snprintf(label, size, "%d-%d", cut[i - 1], cut[i] - 1);
+}
+
 /* Intern the labels of staff groups, bands and service bands. */
 static int intern_labels(wres_ctx *ctx)
 {
@@ -247,16 +279,8 @@ static int intern_labels(wres_ctx *ctx)
         ctx->band_id[i] = (uint32_t)id;
     }
     for (i = 0; i <= ctx->n_svc_cut; i++) {
-        int n;
-        if (i == 0)
-            n = snprintf(label, sizeof label, "<%d", ctx->svc_cut[0]);
-        else if (i == ctx->n_svc_cut)
-            n = snprintf(label, sizeof label, ">%d", ctx->svc_cut[i - 1] - 1);
-        else if (ctx->svc_cut[i] - 1 == ctx->svc_cut[i - 1])
-            n = snprintf(label, sizeof label, "%d", ctx->svc_cut[i - 1]);
-        else
-            n = snprintf(label, sizeof label, "%d-%d", ctx->svc_cut[i - 1],
-                         ctx->svc_cut[i] - 1);
+        int n = wres__service_label(ctx->svc_cut, ctx->n_svc_cut, i, label,
+                                    sizeof label);
         if ((id = wres__dict_intern(&ctx->dict, label, (size_t)n)) < 0)
             return WRES_E_NOMEM;
         ctx->svc_id[i] = (uint32_t)id;

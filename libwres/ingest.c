@@ -23,6 +23,7 @@ static int fail_file(wres_ctx *ctx, size_t src, int reason, const char *msg,
     for (i = 0; i < s->n_ignored; i++)
         wres__free(s->ignored[i]);
     s->n_ignored = 0;
+    wres__source_dimcol_clear(s);
     s->error = reason;
     wres__buf_puts(&b, msg);
     if (detail) {
@@ -131,8 +132,11 @@ static int header(ingest *in, const wres__csv_row *row)
         return fail_file(ctx, in->src, WRES_REASON_NO_YEAR,
                          "no year column and no default year", NULL, 0);
     for (i = 0; i < in->ncols; i++)
-        if (in->colmap[i] < 0 &&
-            (rv = wres__source_ignore(ctx, in->src, in->hdr[i], in->hdr_len[i])) != WRES_OK)
+        if ((in->colmap[i] < 0 &&
+             (rv = wres__source_ignore(ctx, in->src, in->hdr[i], in->hdr_len[i])) != WRES_OK) ||
+            (in->colmap[i] >= WRES__COLS &&
+             (rv = wres__source_dimcol(&ctx->sources[in->src], in->hdr[i],
+                                         in->hdr_len[i])) != WRES_OK))
             return rv;
     memset(&in->f, 0, sizeof in->f);
     for (i = 0; i < WRES__COLS; i++)
@@ -242,9 +246,11 @@ static void rollback(ingest *in, int drop)
     for (i = 0; i < s->n_ignored; i++)
         wres__free(s->ignored[i]);
     s->n_ignored = 0;
+    wres__source_dimcol_clear(s);
     if (drop) {
         wres__free(s->path);
         wres__free(s->ignored);
+        wres__free(s->dimcol);
         ctx->n_sources--;
     }
 }
@@ -535,6 +541,7 @@ int wres_staff_batch(wres_ctx *ctx, const char *source, const char *org,
         if (is_new) {
             wres__free(ctx->sources[src].path);
             wres__free(ctx->sources[src].ignored);
+            wres__free(ctx->sources[src].dimcol);
             ctx->n_sources--;
         } else {
             ctx->sources[src] = saved;

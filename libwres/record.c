@@ -890,6 +890,8 @@ int wres_record_set(wres_record *rec, const char *column, const char *value)
         }
         if ((wres__dim_column(rec->ctx, rec->kind, name, name_len) < 0 &&
              note_ignored(rec, name, name_len) != WRES_OK) ||
+            (wres__dim_column(rec->ctx, rec->kind, name, name_len) >= 0 &&
+             wres__source_dimcol(&rec->ctx->sources[rec->source], name, name_len) != WRES_OK) ||
             wres__grow(&p, &rec->extra_cap, rec->n_extra + 1,
                        sizeof *rec->extra) != WRES_OK) {
             wres__free(copy);

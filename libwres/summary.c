@@ -21,7 +21,7 @@
 #include "wres_private.h"
 
 #define SUMMARY_VERSION 1
-#define MAX_FIELDS 10
+#define MAX_FIELDS 20
 
 /* ---- shared ----------------------------------------------------------------- */
 
@@ -214,10 +214,90 @@ static int write_period(saver *s, const wres__period *p, const pcells *c)
     return WRES_OK;
 }
 
+/* ---- breakdown cells (exact summaries of handles that keep them) ------------ */
+
+/* The dimensions line, and the service bands when length_of_service is
+ * one of them. */
+static void write_dims(wres__buf *b, const wres_ctx *ctx)
+{
+    int d, i, svc = 0;
+
+    wres__buf_puts(b, "dimensions");
+    for (d = 0; d < ctx->n_dims; d++) {
+        const char *name = wres__dim_name(ctx, d);
+        wres__buf_puts(b, " ");
+        put_str(b, name, strlen(name));
+        svc |= wres__dim_is_service(ctx, d);
+    }
+    wres__buf_puts(b, "\n");
+    if (svc) {
+        wres__buf_puts(b, "service-bands");
+        for (i = 0; i < ctx->n_svc_cut; i++)
+            wres__buf_printf(b, " %d", ctx->svc_cut[i]);
+        wres__buf_puts(b, "\n");
+    }
+}
+
+typedef struct tcell {
+    const wres__dcell *c;
+    const char *k[WRES__DIMS];
+} tcell;
+
+static int cmp_tcell(const void *a, const void *b)
+{
+    const tcell *x = a, *y = b;
+    int d, c;
+
+    for (d = 0; d < WRES__DIMS; d++)
+        if ((c = strcmp(x->k[d], y->k[d])) != 0)
+            return c;
+    return 0;
+}
+
+/* A period's breakdown cells, staff then applicants, each by its values
+ * (bytewise, dimension by dimension); by text, since value ids belong
+ * to the handle. */
+static int write_cells(wres__buf *b, const wres_ctx *ctx, const wres__period *p)
+{
+    int kind, d, e;
+    size_t i;
+
+    for (kind = 0; kind < 2; kind++) {
+        const wres__dtab *t = &p->detail[kind];
+        tcell *tc;
+        if (!t->n)
+            continue;
+        if (!(tc = wres__calloc(t->n, sizeof *tc)))
+            return WRES_E_NOMEM;
+        for (i = 0; i < t->n; i++) {
+            tc[i].c = &t->cell[i];
+            for (d = 0; d < WRES__DIMS; d++)
+                tc[i].k[d] = d < ctx->n_dims ? ctx->dict.s[t->cell[i].key[d]] : "";
+        }
+        qsort(tc, t->n, sizeof *tc, cmp_tcell);
+        for (i = 0; i < t->n; i++) {
+            wres__buf_printf(b, "cell %d", kind ? WRES_KIND_APPLICANTS : WRES_KIND_STAFF);
+            for (d = 0; d < ctx->n_dims; d++) {
+                wres__buf_puts(b, " ");
+                put_str(b, tc[i].k[d], strlen(tc[i].k[d]));
+            }
+            wres__buf_puts(b, "\n");
+            for (e = 0; e < WRES__ETH_CODES; e++)
+                if (tc[i].c->c[0][e] || tc[i].c->c[1][e] || tc[i].c->c[2][e])
+                    wres__buf_printf(b, "count %d %lld %lld %lld\n", e,
+                                     (long long)tc[i].c->c[0][e],
+                                     (long long)tc[i].c->c[1][e],
+                                     (long long)tc[i].c->c[2][e]);
+        }
+        wres__free(tc);
+    }
+    return WRES_OK;
+}
+
 /* The sources' rows: read = accepted + rejected, rejected = reasons. */
 static void write_sources(saver *s, const wres_ctx *ctx, size_t first_cell)
 {
-    size_t i, j, cell = first_cell;
+    size_t i, j, k, cell = first_cell;
     int r;
 
     for (i = 0; i < ctx->n_sources; i++) {
@@ -235,10 +315,19 @@ static void write_sources(saver *s, const wres_ctx *ctx, size_t first_cell)
                 put_count(s, cell + 2 + (size_t)r, src->by_reason[r]);
                 wres__buf_puts(s->b, "\n");
             }
-        for (j = 0; j < src->n_ignored; j++) {
-            wres__buf_puts(s->b, "ignored ");
-            put_str(s->b, src->ignored[j], strlen(src->ignored[j]));
-            wres__buf_puts(s->b, "\n");
+        for (j = 0, k = 0; j <= src->n_ignored; j++) {
+            /* the columns read as dimensions, where they came among the
+             * ignored ones */
+            for (; k < src->n_dimcol && src->dimcol[k].at == j; k++) {
+                wres__buf_puts(s->b, "column ");
+                put_str(s->b, src->dimcol[k].name, strlen(src->dimcol[k].name));
+                wres__buf_puts(s->b, "\n");
+            }
+            if (j < src->n_ignored) {
+                wres__buf_puts(s->b, "ignored ");
+                put_str(s->b, src->ignored[j], strlen(src->ignored[j]));
+                wres__buf_puts(s->b, "\n");
+            }
         }
         cell += 3 + WRES_REASON_NO_YEAR;
     }
@@ -296,6 +385,10 @@ static int summary_text(wres_ctx *ctx, wres__buf *out)
         sv.t = &t;
     } else {
         wres__buf_puts(&body, "exact\n");
+        /* the breakdown counts go in exact summaries only (see
+         * wres-summary(5)): a publication-safe one leaves them out */
+        if (ctx->capture)
+            write_dims(&body, ctx);
     }
     write_sources(&sv, ctx, 0);
     for (i = 0; i < ctx->store.n; i++) {
@@ -305,6 +398,8 @@ static int summary_text(wres_ctx *ctx, wres__buf *out)
                 goto out;
         }
         write_period(&sv, ps[i], pc);
+        if (ctx->capture && !ctx->publish && write_cells(&body, ctx, ps[i]) != WRES_OK)
+            goto out;
     }
     wres__buf_puts(&body, "end\n");
     if (body.oom)
@@ -391,11 +486,27 @@ typedef struct loader {
     wres__store stage;
     wres__source *src;          /* the summary's sources, staged */
     size_t n_src, src_cap;
+    /* breakdown cells: the summary's dimensions (its 'dimensions' line) */
+    int has_dims, n_sdims;
+    char *sdim[WRES__DIMS];
+    int s_svc;                  /* the summary's length_of_service, or -1 */
+    int svc_cut[WRES__SVC_CUTS], n_svc_cut, svc_pending;
+    int map[WRES__DIMS];        /* the handle's dimension d: the summary's */
+    int missing;                /* the first of the handle's it lacks, or -1 */
+    /* the cells of the current period, summed to check them against its
+     * counts: staff by (group, band, code), then applicants by code */
+    int64_t (*chk)[3];
+    int prev_kind;              /* the previous cell: kind, values */
+    char *prevk[WRES__DIMS];
+    int cell_g, cell_b, cell_counts, last_e;
+    wres__dcell *cell;          /* where the cell's counts are staged */
 } loader;
+
+#define CHK_APP (WRES__SGROUPS * WRES__BANDS * WRES__ETH_CODES)
 
 static int fail(loader *ld, int64_t line, const char *fmt, const char *arg)
 {
-    char msg[200];
+    char msg[400];
 
     snprintf(msg, sizeof msg, fmt, arg ? arg : "");
     wres__set_error(ld->ctx, "%s:%lld: %s", ld->name, (long long)line, msg);
@@ -632,6 +743,300 @@ static int would_overflow(const wres__period *d, const wres__period *p)
     return 0;
 }
 
+/* ---- breakdown cells ---------------------------------------------------------- */
+
+static int text_eq(const char *s, size_t len, const char *t)
+{
+    return t && strlen(t) == len && memcmp(s, t, len) == 0;
+}
+
+/* The handle's dimensions in the summary's (by name, as the handle
+ * matches them); the first the summary lacks. */
+static void map_dims(loader *ld)
+{
+    const wres_ctx *ctx = ld->ctx;
+    int d, j;
+
+    ld->missing = -1;
+    if (!ctx->capture)
+        return;
+    for (d = 0; d < ctx->n_dims; d++) {
+        ld->map[d] = -1;
+        for (j = 0; j < ld->n_sdims; j++)
+            if (wres__dim_name_eq(ld->sdim[j], strlen(ld->sdim[j]),
+                                  wres__dim_name(ctx, d)))
+                ld->map[d] = j;
+        if (ld->map[d] < 0 && ld->missing < 0)
+            ld->missing = d;
+    }
+}
+
+/* 'dimensions =staff_group =band [=NAME]...' */
+static int dims_line(loader *ld)
+{
+    size_t j, k;
+    int rv;
+
+    if (ld->line != 4 || ld->has_dims)
+        FAIL("'dimensions' out of place (right after 'exact')");
+    if (ld->nf < 3 || ld->nf > 1 + WRES__DIMS)
+        FAIL("'dimensions' names staff_group, band and at most 6 more");
+    for (j = 1; j < ld->nf; j++) {
+        char *name;
+        size_t len;
+        if ((rv = get_str(ld, j, &name, &len)) != WRES_OK)
+            return rv;
+        ld->sdim[j - 1] = name;
+        ld->n_sdims = (int)j;
+        if ((j == 1 && strcmp(name, "staff_group") != 0) ||
+            (j == 2 && strcmp(name, "band") != 0))
+            FAIL("'dimensions' must start with staff_group and band");
+        if (!len || len > 64 || !wres__utf8_valid(name, len))
+            FAIL("a dimension name that is not UTF-8 of 1 to 64 bytes");
+        for (k = 1; k < j; k++)
+            if (wres__dim_name_eq(name, len, ld->sdim[k - 1]))
+                FAIL("a dimension named twice");
+        if (wres__dim_name_eq(name, len, "length_of_service")) {
+            ld->s_svc = (int)j - 1;
+            ld->svc_pending = 1;
+        }
+    }
+    ld->has_dims = 1;
+    map_dims(ld);
+    return WRES_OK;
+}
+
+static void put_cuts(char *out, size_t size, const int *cut, int n)
+{
+    size_t used = 0;
+    int i;
+
+    out[0] = '\0';
+    for (i = 0; i < n && used < size; i++)
+        used += (size_t)snprintf(out + used, size - used, i ? ",%d" : "%d", cut[i]);
+}
+
+/* 'service-bands CUT...': the summary's length_of_service bands; refused
+ * when the handle keeps length_of_service by other bands. */
+static int service_line(loader *ld)
+{
+    const wres_ctx *ctx = ld->ctx;
+    size_t i;
+    int rv, d;
+
+    if (!ld->svc_pending)
+        FAIL("'service-bands' out of place (after 'dimensions' with "
+             "length_of_service)");
+    if (ld->nf < 2 || ld->nf > 1 + WRES__SVC_CUTS)
+        FAIL("'service-bands' has 1 to 16 cut points");
+    for (i = 1; i < ld->nf; i++) {
+        int v;
+        if ((rv = get_int(ld, i, 1, 100, &v)) != WRES_OK)
+            return rv;
+        if (i > 1 && v <= ld->svc_cut[i - 2])
+            FAIL("service bands out of order, or repeated");
+        ld->svc_cut[i - 1] = v;
+    }
+    ld->n_svc_cut = (int)ld->nf - 1;
+    ld->svc_pending = 0;
+    for (d = 0; ctx->capture && d < ctx->n_dims; d++)
+        if (wres__dim_is_service(ctx, d) && ld->map[d] >= 0 &&
+            (ctx->n_svc_cut != ld->n_svc_cut ||
+             memcmp(ctx->svc_cut, ld->svc_cut,
+                    (size_t)ld->n_svc_cut * sizeof *ld->svc_cut) != 0)) {
+            char mine[80], theirs[80], what[400];
+            put_cuts(mine, sizeof mine, ctx->svc_cut, ctx->n_svc_cut);
+            put_cuts(theirs, sizeof theirs, ld->svc_cut, ld->n_svc_cut);
+            snprintf(what, sizeof what, "the summary's length_of_service bands "
+                     "start at %s years, this handle's at %s: its counts cannot "
+                     "be placed in this handle's bands (set the same service "
+                     "bands to merge it)", theirs, mine);
+            return fail(ld, ld->line, "%s", what);
+        }
+    return WRES_OK;
+}
+
+/* Value v of a kind's cell in the summary's dimension j: what ingestion
+ * could have made.  Staff cells' staff group and band: *g, *b. */
+static int cell_value(loader *ld, int kind, int j, const char *v, size_t len,
+                      int *g, int *b)
+{
+    int special = text_eq(v, len, "(missing)") || text_eq(v, len, "(invalid)"), i;
+    char label[32];
+
+    if (!len || len > WRES__FIELD_MAX || !wres__utf8_valid(v, len))
+        FAIL("a cell's value that is not UTF-8 of 1 to 1024 bytes");
+    if (j == 0 || j == 1) {
+        int *at = j == 0 ? g : b;
+        *at = -1;
+        for (i = 0; i < (j == 0 ? WRES__SGROUPS : WRES__BANDS); i++)
+            if (text_eq(v, len, j == 0 ? wres__staff_group_name(i)
+                                       : wres__band_name(i)))
+                *at = i;
+        if (*at < 0 && (kind == WRES_KIND_STAFF || !special))
+            return fail(ld, ld->line, "a cell's %s that is not one",
+                        j == 0 ? "staff group" : "band");
+    } else if (j == ld->s_svc && !special) {
+        for (i = 0; i <= ld->n_svc_cut; i++) {
+            int n = wres__service_label(ld->svc_cut, ld->n_svc_cut, i, label,
+                                        sizeof label);
+            if ((size_t)n == len && memcmp(label, v, len) == 0)
+                return WRES_OK;
+        }
+        FAIL("a cell's length_of_service that is not one of the service bands");
+    }
+    return WRES_OK;
+}
+
+/* 'cell KIND VALUE...': a combination of the dimensions' values, in
+ * order; staged (in the handle's dimensions) when the handle keeps
+ * breakdown counts. */
+static int cell_line(loader *ld, wres__period *per, int kind)
+{
+    wres_ctx *ctx = ld->ctx;
+    char *v[WRES__DIMS] = {NULL};
+    size_t vlen[WRES__DIMS];
+    int j, d, rv = WRES_OK, cmp = kind - ld->prev_kind, g = 0, b = 0;
+
+    for (j = 0; j < ld->n_sdims; j++)
+        if ((rv = get_str(ld, 2 + (size_t)j, &v[j], &vlen[j])) != WRES_OK ||
+            (rv = cell_value(ld, kind, j, v[j], vlen[j], &g, &b)) != WRES_OK)
+            goto out;
+    for (j = 0; !cmp && j < ld->n_sdims; j++)
+        cmp = strcmp(v[j], ld->prevk[j]);
+    if (cmp <= 0) {
+        rv = fail(ld, ld->line, "%s", "cells out of order, or repeated");
+        goto out;
+    }
+    ld->cell = NULL;
+    if (ctx->capture && ld->missing < 0) {
+        uint32_t key[WRES__DIMS];
+        wres__dtab *t = &per->detail[kind == WRES_KIND_APPLICANTS];
+        memset(key, 0, sizeof key);
+        for (d = 0; d < ctx->n_dims; d++) {
+            long id = wres__dict_intern(&ctx->dict, v[ld->map[d]], vlen[ld->map[d]]);
+            if (id < 0) {
+                rv = WRES_E_NOMEM;
+                goto out;
+            }
+            key[d] = (uint32_t)id;
+        }
+        if ((rv = wres__dtab_reserve(t, 1)) != WRES_OK)
+            goto out;
+        ld->cell = wres__dtab_put(t, key);
+    }
+    for (j = 0; j < ld->n_sdims; j++) {
+        wres__free(ld->prevk[j]);
+        ld->prevk[j] = v[j];
+        v[j] = NULL;
+    }
+    ld->prev_kind = kind;
+    ld->cell_g = g;
+    ld->cell_b = b;
+    ld->cell_counts = 0;
+    ld->last_e = -1;
+out:
+    for (j = 0; j < ld->n_sdims; j++)
+        wres__free(v[j]);
+    return rv;
+}
+
+/* 'count CODE N1 N2 N3' of the current cell. */
+static int count_line(loader *ld)
+{
+    int64_t c[3], *sum;
+    int e, k, rv;
+
+    if ((rv = want_fields(ld, 5)) != WRES_OK ||
+        (rv = get_int(ld, 1, 0, WRES__ETH_CODES - 1, &e)) != WRES_OK ||
+        (rv = get_count(ld, 2, &c[0])) != WRES_OK ||
+        (rv = get_count(ld, 3, &c[1])) != WRES_OK ||
+        (rv = get_count(ld, 4, &c[2])) != WRES_OK)
+        return rv;
+    if (e <= ld->last_e)
+        FAIL("counts out of order, or repeated");
+    if (!c[0])
+        FAIL("a count line with no rows");
+    if (c[1] > c[0] || c[2] > (ld->prev_kind == WRES_KIND_STAFF ? c[0] : c[1]))
+        FAIL("more disciplinary or training entries than staff, or shortlisted "
+             "than applied, or appointed than shortlisted, in a cell");
+    sum = ld->chk[ld->prev_kind == WRES_KIND_STAFF
+                      ? (ld->cell_g * WRES__BANDS + ld->cell_b) * WRES__ETH_CODES + e
+                      : CHK_APP + e];
+    for (k = 0; k < 3; k++)
+        if (!add_ok(sum[k], c[k], &sum[k]))
+            FAIL("cell counts above 2^63-1");
+    /* no staged cell sums more than these sums: it cannot overflow */
+    for (k = 0; ld->cell && k < 3; k++)
+        ld->cell->c[k][e] += c[k];
+    ld->last_e = e;
+    ld->cell_counts++;
+    return WRES_OK;
+}
+
+/* At the end of a period: its cells add up to its counts (every staff
+ * row other than bank-only, and every applicant, is in one cell), and a
+ * handle that keeps breakdown counts can place its rows. */
+static int end_cells(loader *ld, const wres__period *p, int64_t line)
+{
+    const wres_ctx *ctx = ld->ctx;
+    int g, b, e, j;
+
+    if (ld->has_dims) {
+        for (g = 0; g < WRES__SGROUPS; g++)
+            for (b = 0; b < WRES__BANDS; b++)
+                for (e = 0; e < WRES__ETH_CODES; e++) {
+                    const int64_t *s = ld->chk[(g * WRES__BANDS + b) * WRES__ETH_CODES + e];
+                    if (s[0] != p->head[g][b][e] || s[1] != p->disc[g][b][e] ||
+                        s[2] != p->train[g][b][e])
+                        return fail(ld, line, "%s", "the staff cells do not add up "
+                                    "to the staff counts");
+                }
+        for (e = 0; e < WRES__ETH_CODES; e++) {
+            const int64_t *s = ld->chk[CHK_APP + e];
+            if (s[0] != p->applied[e] || s[1] != p->shortlisted[e] ||
+                s[2] != p->appointed[e])
+                return fail(ld, line, "%s", "the applicant cells do not add up "
+                            "to the applicant counts");
+        }
+        memset(ld->chk, 0, (CHK_APP + WRES__ETH_CODES) * sizeof *ld->chk);
+    }
+    if (ld->missing >= 0 && (p->staff_nonbank || p->app_rows)) {
+        char what[400], dims[200];
+        size_t used = 0;
+        if (ld->has_dims) {
+            snprintf(what, sizeof what, "the summary has no breakdown counts by "
+                     "'%s', which this handle keeps: the staff and applicants of "
+                     "organisation '%.40s' year %d cannot be placed in its "
+                     "breakdowns", wres__dim_name(ctx, ld->missing), p->org, p->year);
+        } else {
+            dims[0] = '\0';
+            for (j = 0; j < ctx->n_dims && used < sizeof dims; j++)
+                used += (size_t)snprintf(dims + used, sizeof dims - used, "%s%s",
+                                         j ? ", " : "", wres__dim_name(ctx, j));
+            snprintf(what, sizeof what, "the summary has no breakdown counts (its "
+                     "handle named no breakdown), which this handle keeps (by %s): "
+                     "the staff and applicants of organisation '%.40s' year %d "
+                     "cannot be placed in its breakdowns", dims, p->org, p->year);
+        }
+        return fail(ld, line, "%s", what);
+    }
+    ld->prev_kind = 0;
+    ld->cell = NULL;
+    return WRES_OK;
+}
+
+static void free_loader_cells(loader *ld)
+{
+    int j;
+
+    for (j = 0; j < WRES__DIMS; j++) {
+        wres__free(ld->sdim[j]);
+        wres__free(ld->prevk[j]);
+    }
+    wres__free(ld->chk);
+}
+
 static void free_sources(wres__source *s, size_t n)
 {
     size_t i, j;
@@ -641,12 +1046,14 @@ static void free_sources(wres__source *s, size_t n)
         for (j = 0; j < s[i].n_ignored; j++)
             wres__free(s[i].ignored[j]);
         wres__free(s[i].ignored);
+        wres__source_dimcol_clear(&s[i]);
+        wres__free(s[i].dimcol);
     }
     wres__free(s);
 }
 
 enum { PH_SOURCES, PH_STAFF, PH_HEAD, PH_BANK, PH_APPLICANTS, PH_APP,
-       PH_SURVEY, PH_QUESTION, PH_BOARD, PH_MEMBER, PH_END };
+       PH_SURVEY, PH_QUESTION, PH_BOARD, PH_MEMBER, PH_CELL, PH_END };
 
 /* Parse the body [p, end) (after the first two lines) into ld's stage. */
 static int parse_body(loader *ld, const char *p, const char *end)
@@ -670,6 +1077,9 @@ static int parse_body(loader *ld, const char *p, const char *end)
         p = eol + 1;
         if (phase == PH_END)
             FAIL("text after 'end'");
+        if (ld->svc_pending && !is_kw(ld, "service-bands"))
+            FAIL("no 'service-bands' line after 'dimensions' with "
+                 "length_of_service");
         if (ld->line == 3) {
             if (is_kw(ld, "publication-safe"))
                 FAIL("a publication-safe summary (counts rounded and "
@@ -679,7 +1089,31 @@ static int parse_body(loader *ld, const char *p, const char *end)
             ld->line++;
             continue;
         }
-        if (is_kw(ld, "source")) {
+        if (is_kw(ld, "dimensions")) {
+            if ((rv = dims_line(ld)) != WRES_OK)
+                return rv;
+        } else if (is_kw(ld, "service-bands")) {
+            if ((rv = service_line(ld)) != WRES_OK)
+                return rv;
+        } else if (is_kw(ld, "cell")) {
+            int kind;
+            if (phase != PH_MEMBER && phase != PH_CELL)
+                FAIL("'cell' out of place (after the board)");
+            if (!ld->has_dims)
+                FAIL("a cell, but no 'dimensions' line");
+            if (phase == PH_CELL && !ld->cell_counts)
+                FAIL("a cell with no 'count' line");
+            if ((rv = want_fields(ld, 2 + (size_t)ld->n_sdims)) != WRES_OK ||
+                (rv = get_int(ld, 1, WRES_KIND_STAFF, WRES_KIND_APPLICANTS, &kind)) != WRES_OK ||
+                (rv = cell_line(ld, per, kind)) != WRES_OK)
+                return rv;
+            phase = PH_CELL;
+        } else if (is_kw(ld, "count")) {
+            if (phase != PH_CELL)
+                FAIL("'count' out of place (after a cell)");
+            if ((rv = count_line(ld)) != WRES_OK)
+                return rv;
+        } else if (is_kw(ld, "source")) {
             int kind, err;
             int64_t rr, ra, rj;
             void *arr = ld->src;
@@ -714,8 +1148,8 @@ static int parse_body(loader *ld, const char *p, const char *end)
         } else if (is_kw(ld, "reason")) {
             int r;
             int64_t n, sum = 0;
-            if (phase != PH_SOURCES || !src || src->n_ignored)
-                FAIL("'reason' outside a source, or after its ignored columns");
+            if (phase != PH_SOURCES || !src || src->n_ignored || src->n_dimcol)
+                FAIL("'reason' outside a source, or after its columns");
             if ((rv = want_fields(ld, 3)) != WRES_OK ||
                 (rv = get_int(ld, 1, 1, WRES_REASON_NO_YEAR, &r)) != WRES_OK ||
                 (rv = get_count(ld, 2, &n)) != WRES_OK)
@@ -729,13 +1163,24 @@ static int parse_body(loader *ld, const char *p, const char *end)
             for (r = 1; r <= WRES_REASON_NO_YEAR; r++)
                 if (!add_ok(sum, src->by_reason[r], &sum) || sum > src->rows_rejected)
                     FAIL("more rows rejected by reason than rows rejected");
-        } else if (is_kw(ld, "ignored")) {
+        } else if (is_kw(ld, "ignored") || is_kw(ld, "column")) {
             void *arr;
             if (phase != PH_SOURCES || !src)
-                FAIL("'ignored' outside a source");
+                FAIL("'ignored' or 'column' outside a source");
             if ((rv = want_fields(ld, 2)) != WRES_OK ||
                 (rv = get_str(ld, 1, &s, &slen)) != WRES_OK)
                 return rv;
+            /* listed as this handle would list it: ignored, unless it
+             * is one of this handle's breakdown dimensions */
+            if (wres__dim_column(ld->ctx, src->kind, s, slen) >= 0) {
+                rv = wres__source_dimcol(src, s, slen);
+                wres__free(s);
+                s = NULL;
+                if (rv != WRES_OK)
+                    return rv;
+                ld->line++;
+                continue;
+            }
             arr = src->ignored;
             if (wres__grow(&arr, &src->ignored_cap, src->n_ignored + 1,
                            sizeof *src->ignored) != WRES_OK) {
@@ -747,10 +1192,14 @@ static int parse_body(loader *ld, const char *p, const char *end)
             s = NULL;
         } else if (is_kw(ld, "period") || is_kw(ld, "end")) {
             /* the previous period, and the last source, are complete */
+            if (phase == PH_CELL && !ld->cell_counts)
+                FAIL("a cell with no 'count' line");
             if (per && (rv = check_period(ld, per, per_line)) != WRES_OK)
                 return rv;
-            if (phase != PH_SOURCES && phase != PH_MEMBER)
+            if (phase != PH_SOURCES && phase != PH_MEMBER && phase != PH_CELL)
                 FAIL("a period cut short");
+            if (per && (rv = end_cells(ld, per, per_line)) != WRES_OK)
+                return rv;
             if (phase == PH_SOURCES) {
                 size_t i;
                 for (i = 0; i < ld->n_src; i++) {
@@ -1026,7 +1475,12 @@ int wres_summary_load_buffer(wres_ctx *ctx, const char *name, const char *buf,
     memset(&ld, 0, sizeof ld);
     ld.ctx = ctx;
     ld.name = name ? name : "(buffer)";
+    ld.s_svc = -1;
+    map_dims(&ld);
     rv = parse_head(&ld, buf ? buf : "", len, &body);
+    if (rv == WRES_OK &&
+        !(ld.chk = wres__calloc(CHK_APP + WRES__ETH_CODES, sizeof *ld.chk)))
+        rv = WRES_E_NOMEM;
     if (rv == WRES_OK)
         rv = parse_body(&ld, body, buf + len);
     /* nothing may overflow once merged */
@@ -1065,6 +1519,7 @@ int wres_summary_load_buffer(wres_ctx *ctx, const char *name, const char *buf,
                         "nothing of it was merged", ld.name);
     }
     free_sources(ld.src, ld.n_src);
+    free_loader_cells(&ld);
     wres__store_free(&ld.stage);
     return rv;
 }

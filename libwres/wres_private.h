@@ -315,6 +315,8 @@ typedef struct wres__dtab {
 
 int wres__dtab_reserve(wres__dtab *t, size_t more);
 void wres__dtab_merge(wres__dtab *dst, const wres__dtab *src);  /* reserved */
+/* The cell of key, added (zeroed) when new; room must be reserved. */
+wres__dcell *wres__dtab_put(wres__dtab *t, const uint32_t *key);
 void wres__dtab_free(wres__dtab *t);
 
 typedef struct wres__period {
@@ -429,6 +431,16 @@ void wres__detail_ctx_init(wres_ctx *ctx);
 void wres__detail_ctx_free(wres_ctx *ctx);
 /* WRES_OPT_SERVICE_BANDS: "1,3,6,11" */
 int wres__service_bands(wres_ctx *ctx, const char *spec);
+/* Dimension d's name ("staff_group", "band", then the caller's). */
+const char *wres__dim_name(const wres_ctx *ctx, int d);
+/* Whether d is length_of_service (its cells are service bands). */
+int wres__dim_is_service(const wres_ctx *ctx, int d);
+/* Dimension names compare trimmed of nothing, ASCII case-insensitively. */
+int wres__dim_name_eq(const char *a, size_t alen, const char *b);
+/* The label of service band i of the cut points cut[0..n_cut) ("<1",
+ * "1-2", ">10"); its length, as snprintf. */
+int wres__service_label(const int *cut, int n_cut, int i, char *label,
+                        size_t size);
 
 /* ---- sources and rejections (ctx.c) ------------------------------------ */
 typedef struct wres__source {
@@ -440,6 +452,11 @@ typedef struct wres__source {
     int64_t by_reason[WRES_REASON_NO_YEAR + 1];
     char **ignored;
     size_t n_ignored, ignored_cap;
+    /* columns read as breakdown dimensions (not ignored), in order: each
+     * came before ignored[at] (federation summaries carry them, so that a
+     * handle keeping other dimensions lists them as it would) */
+    struct wres__dimcol { char *name; size_t at; } *dimcol;
+    size_t n_dimcol, dimcol_cap;
 } wres__source;
 
 typedef struct wres__rejection {
@@ -495,6 +512,9 @@ struct wres_ctx {
 size_t wres__source_add(wres_ctx *ctx, int kind, const char *path, int is_api);
 int wres__source_ignore(wres_ctx *ctx, size_t source, const char *name,
                         size_t len);
+/* A column read as a breakdown dimension (once per name). */
+int wres__source_dimcol(wres__source *s, const char *name, size_t len);
+void wres__source_dimcol_clear(wres__source *s);
 /* Record a rejected row against source: counts it and keeps the detail. */
 int wres__reject(wres_ctx *ctx, size_t source, int64_t line,
                  const char *column, size_t column_len, int reason,

@@ -203,8 +203,9 @@ static char *sequence(void)
         STEP(wres_ctx_set_int(ctx, WRES_OPT_PUBLISH, 0), WRES_OK);
     }
     {
-        /* the handle's summary merged into another (all or nothing), and
-         * that handle's publication-safe report and summary */
+        /* the handle's summary, with its breakdown cells, merged into
+         * another (all or nothing), and that handle's publication-safe
+         * report and summary */
         wres_ctx *ctx2 = NULL;
         const char *sum;
         char *copy, *both;
@@ -214,6 +215,9 @@ static char *sequence(void)
         ck_assert_ptr_nonnull(copy);
         memcpy(copy, sum, slen + 1);
         STEP(wres_ctx_new(&ctx2), WRES_OK);
+        /* the same breakdowns: the cells are re-interned and merged */
+        STEP(wres_ctx_add_breakdown(ctx2, "band,site"), WRES_OK);
+        STEP(wres_ctx_add_breakdown(ctx2, "directorate"), WRES_OK);
         rv = wres_summary_load_buffer(ctx2, "s.sum", copy, slen);
         if (rv == WRES_E_NOMEM) {
             faults_hit++;

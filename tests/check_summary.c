@@ -98,6 +98,18 @@ static void ingest_part(wres_ctx *ctx, int p)
     }
 }
 
+/* a equals b; else fail naming the first difference (whole reports are
+ * too long for a Check message). */
+static void same_text(const char *a, const char *b, const char *what)
+{
+    size_t i = 0;
+
+    while (a[i] && a[i] == b[i])
+        i++;
+    ck_assert_msg(a[i] == b[i], "%s differ at byte %zu: '%.80s' / '%.80s'", what, i,
+                  a + (i > 40 ? i - 40 : 0), b + (i > 40 ? i - 40 : 0));
+}
+
 /* Every report of every period of a, in every format, equals b's; the
  * sources and periods are the same. */
 static void same_reports(wres_ctx *a, wres_ctx *b)
@@ -120,7 +132,7 @@ static void same_reports(wres_ctx *a, wres_ctx *b)
         ck_assert_int_eq(wres_report_new(b, ob, yb, &rb), WRES_OK);
         for (f = WRES_FORMAT_JSON; f <= WRES_FORMAT_CSV; f++) {
             const char *ta = tu_render(ra, f);
-            ck_assert_str_eq(ta, tu_render(rb, f));
+            same_text(ta, tu_render(rb, f), "reports");
         }
         wres_report_free(ra);
         wres_report_free(rb);
@@ -633,6 +645,415 @@ START_TEST(files_and_arguments)
 }
 END_TEST
 
+
+/* ---- breakdown counts (deep dives) ------------------------------------------ */
+
+/* A dataset with breakdown columns: staff with directorate and length of
+ * service, applicants with post_band and directorate (some values empty
+ * or unreadable), and a board; rows of (org, year) go to part
+ * (org + year) % 3, so that each organisation and each year is split. */
+static void gen_bd(char *buf[3][3], int orgs, uint64_t *seed)
+{
+    static const char *const eth[] = {"A", "B", "H", "J", "N", "M", "R", "Z", "D", "S"};
+    static const char *const band[] = {"3", "5", "6", "8a", "Consultant"};
+    static const char *const grp[] = {"clinical", "non-clinical", "medical"};
+    static const char *const dir[] = {"Surgery", "Medicine", "Estates, Facilities",
+                                      "", "Women's & Children's"};
+    static const char *const pband[] = {"Band 5", "6", "8a", "", "Band 99"};
+    static const char *const los[] = {"0.5", "2", "4", "7", "15", "", "n/a", "30.25"};
+    int o, y, i, n;
+
+#define RND() rnd(seed)
+    for (o = 0; o < orgs; o++)
+        for (y = 2022; y <= 2024; y++) {
+            int p = (o + y) % 3;
+            char *st = buf[p][0] + strlen(buf[p][0]);
+            char *ap = buf[p][1] + strlen(buf[p][1]);
+            char *bo = buf[p][2] + strlen(buf[p][2]);
+            n = 20 + (int)(RND() % 60);
+            for (i = 0; i < n; i++)
+                st += sprintf(st, "S%d-%d,%d,R%02d,%s,%s,%s,%s,%s,%s,\"%s\",%s\n", o, i, y, o,
+                              eth[RND() % 10], band[RND() % 5], grp[RND() % 3],
+                              RND() % 6 ? "no" : "yes", RND() % 2 ? "yes" : "no",
+                              RND() % 12 ? "no" : "yes", dir[RND() % 5], los[RND() % 8]);
+            for (i = 0; i < n; i++) {
+                int sl = RND() % 2, a = sl && RND() % 3 == 0;
+                ap += sprintf(ap, "A%d-%d-%d,P%d,%d,R%02d,%s,%s,%s,%s,\"%s\"\n", o, y, i, i % 5,
+                              y, o, eth[RND() % 10], sl ? "yes" : "no", a ? "yes" : "no",
+                              pband[RND() % 5], dir[RND() % 5]);
+            }
+            for (i = 0; i < 6; i++)
+                bo += sprintf(bo, "B%d-%d,%d,R%02d,%s,yes,%s\n", o, i, y, o, eth[RND() % 10],
+                              RND() % 2 ? "yes" : "no");
+        }
+#undef RND
+}
+
+static const char *const bd_headers[3] = {
+    ("staff_id,year,org,ethnicity,band,staff_group,disciplinary,training,bank,directorate,"
+     "length_of_service\n"),
+    "applicant_id,post_id,year,org,ethnicity,shortlisted,appointed,post_band,directorate\n",
+    "member_id,year,org,ethnicity,voting,executive\n"};
+static const int bd_kinds[3] = {WRES_KIND_STAFF, WRES_KIND_APPLICANTS, WRES_KIND_BOARD};
+
+/* A handle with breakdowns (NULL-terminated), groups and trends as asked. */
+static wres_ctx *bd_ctx(const char *const *bds, int groups_trend)
+{
+    wres_ctx *ctx;
+    ck_assert_int_eq(wres_ctx_new(&ctx), WRES_OK);
+    for (; bds && *bds; bds++)
+        ck_assert_msg(wres_ctx_add_breakdown(ctx, *bds) == WRES_OK, "%s", wres_errmsg(ctx));
+    ck_assert_int_eq(wres_ctx_set_int(ctx, WRES_OPT_GROUPS, groups_trend), WRES_OK);
+    ck_assert_int_eq(wres_ctx_set_int(ctx, WRES_OPT_TREND, groups_trend), WRES_OK);
+    return ctx;
+}
+
+static void bd_ingest(wres_ctx *ctx, char *buf[3][3], int p)
+{
+    char name[32];
+    int k;
+    for (k = 0; k < 3; k++) {
+        snprintf(name, sizeof name, "bd%d-%d.csv", k, p);
+        ck_assert_msg(tu_ingest(ctx, bd_kinds[k], name, buf[p][k]) == WRES_OK, "%s: %s", name,
+                      wres_errmsg(ctx));
+    }
+}
+
+/* Whether some report of ctx has a breakdown cell keyed by value. */
+static int has_cell(wres_ctx *ctx, const char *value)
+{
+    wres_report *r;
+    const char *org;
+    int64_t y;
+    int found;
+    ck_assert_int_eq(wres_period_get(ctx, 0, &org, &y), WRES_OK);
+    ck_assert_int_eq(wres_report_new(ctx, org, y, &r), WRES_OK);
+    found = strstr(tu_render(r, WRES_FORMAT_JSON), value) != NULL;
+    wres_report_free(r);
+    return found;
+}
+
+START_TEST(breakdowns_split_by_org_and_year)
+{
+    static const char *const all[] = {"band,staff_group", "directorate", "length_of_service",
+                                      "band,directorate", NULL};
+    static const char *const some[] = {"band,staff_group", NULL};
+    static const char *const dir[] = {"directorate", NULL};
+    char *buf[3][3], *sum[3], *a, *b;
+    size_t len[3], la, lb;
+    wres_ctx *full, *merged, *part, *fsome, *msome, *fnone, *mnone;
+    uint64_t seed = 7;
+    int p, k, gt;
+
+    for (p = 0; p < 3; p++)
+        for (k = 0; k < 3; k++) {
+            buf[p][k] = malloc(1 << 20);
+            strcpy(buf[p][k], bd_headers[k]);
+        }
+    gen_bd(buf, 8, &seed);
+    for (p = 0; p < 3; p++) {
+        part = bd_ctx(all, 0);
+        bd_ingest(part, buf, p);
+        sum[p] = summary_of(part, &len[p]);
+        ck_assert_ptr_nonnull(strstr(sum[p], "\nexact\ndimensions =staff_group =band "
+                                             "=directorate =length_of_service\n"
+                                             "service-bands 1 3 6 11\nsource "));
+        ck_assert_ptr_nonnull(strstr(sum[p], "\ncell 2 "));
+        wres_ctx_free(part);
+    }
+    /* every breakdown, with groups and trends off and on: byte for byte */
+    for (gt = 0; gt <= 1; gt++) {
+        full = bd_ctx(all, gt);
+        merged = bd_ctx(all, gt);
+        for (p = 0; p < 3; p++) {
+            bd_ingest(full, buf, p);
+            ck_assert_msg(wres_summary_load_buffer(merged, "part.sum", sum[p], len[p]) ==
+                              WRES_OK, "%s", wres_errmsg(merged));
+        }
+        ck_assert_uint_eq(wres_period_count(full), 8 * 3);
+        same_reports(full, merged);
+        /* the cells are there (not merely equal and empty): a directorate
+         * with a comma, and the unreadable service and post band */
+        ck_assert(has_cell(merged, "\"directorate\": \"Estates, Facilities\""));
+        ck_assert(has_cell(merged, "\"length_of_service\": \"(invalid)\""));
+        ck_assert(has_cell(merged, "\"band\": \"(invalid)\""));
+        /* and a summary of the merged handle is the summary of the whole */
+        a = summary_of(full, &la);
+        b = summary_of(merged, &lb);
+        ck_assert_str_eq(a, b);
+        free(a);
+        free(b);
+        wres_ctx_free(full);
+        wres_ctx_free(merged);
+    }
+    /* a handle keeping fewer dimensions sums the others away; one keeping
+     * none ignores the cells */
+    fsome = bd_ctx(some, 1);
+    msome = bd_ctx(some, 1);
+    fnone = bd_ctx(NULL, 1);
+    mnone = bd_ctx(NULL, 1);
+    for (p = 0; p < 3; p++) {
+        bd_ingest(fsome, buf, p);
+        bd_ingest(fnone, buf, p);
+        ck_assert_int_eq(wres_summary_load_buffer(msome, "part.sum", sum[p], len[p]), WRES_OK);
+        ck_assert_int_eq(wres_summary_load_buffer(mnone, "part.sum", sum[p], len[p]), WRES_OK);
+    }
+    same_reports(fsome, msome);
+    same_reports(fnone, mnone);
+    a = summary_of(fsome, &la);
+    b = summary_of(msome, &lb);
+    ck_assert_str_eq(a, b);
+    ck_assert_ptr_nonnull(strstr(a, "\nexact\ndimensions =staff_group =band\nsource "));
+    free(a);
+    free(b);
+    a = summary_of(mnone, &la);
+    ck_assert_ptr_null(strstr(a, "dimensions"));
+    ck_assert_ptr_null(strstr(a, "\ncell "));
+    free(a);
+    /* summaries with only (staff_group, band) merge into a handle that
+     * keeps only those: twice removed, still the same */
+    wres_ctx_free(msome);
+    msome = bd_ctx(some, 1);
+    {
+        wres_ctx *dsome = bd_ctx(dir, 1);
+        for (p = 0; p < 3; p++) {
+            part = bd_ctx(some, 0);
+            ck_assert_int_eq(wres_summary_load_buffer(part, "part.sum", sum[p], len[p]),
+                             WRES_OK);
+            a = summary_of(part, &la);
+            ck_assert_int_eq(wres_summary_load_buffer(msome, "again.sum", a, la), WRES_OK);
+            /* ... but not into one that keeps a directorate */
+            ck_assert_int_eq(wres_summary_load_buffer(dsome, "again.sum", a, la),
+                             WRES_E_FORMAT);
+            ck_assert_ptr_nonnull(strstr(wres_errmsg(dsome), "no breakdown counts by "
+                                                             "'directorate'"));
+            free(a);
+            wres_ctx_free(part);
+        }
+        ck_assert_uint_eq(wres_period_count(dsome), 0);
+        ck_assert_uint_eq(wres_file_count(dsome), 0);
+        wres_ctx_free(dsome);
+    }
+    same_reports(fsome, msome);
+    wres_ctx_free(fsome);
+    wres_ctx_free(msome);
+    wres_ctx_free(fnone);
+    wres_ctx_free(mnone);
+    for (p = 0; p < 3; p++) {
+        free(sum[p]);
+        for (k = 0; k < 3; k++)
+            free(buf[p][k]);
+    }
+}
+END_TEST
+
+/* Worked by hand: three staff in cells (a fourth is bank-only, in none)
+ * and three applicants, by directorate; the cells sorted bytewise
+ * ('(' before letters), codes A = 0, H = 7, N = 12, unknown = 16. */
+static const char *const bd_staff =
+    "staff_id,year,org,ethnicity,band,staff_group,disciplinary,training,bank,directorate\n"
+    "1,2024,RAB,A,5,clinical,yes,no,no,Surgery\n"
+    "2,2024,RAB,A,Band 5,clinical,no,yes,no,Surgery\n"
+    "3,2024,RAB,H,5,clinical,no,no,no,\n"
+    "4,2024,RAB,N,6,medical,no,no,yes,Surgery\n";
+static const char *const bd_app =
+    "applicant_id,post_id,year,org,ethnicity,shortlisted,appointed,post_band,directorate\n"
+    "a1,p1,2024,RAB,A,yes,yes,Band 5,Surgery\n"
+    "a2,p1,2024,RAB,H,yes,no,5,Surgery\n"
+    "a3,p2,2024,RAB,Z,no,no,,\n";
+static const char *const bd_body =
+    "exact\n"
+    "dimensions =staff_group =band =directorate\n"
+    "period 2024 =RAB\n"
+    "staff 4 3 1 1\n"
+    "head 1 5 0 2 1 1\n"
+    "head 1 5 7 1 0 0\n"
+    "bank 12 1\n"
+    "applicants 3\n"
+    "app 0 1 1 1\n"
+    "app 7 1 1 0\n"
+    "app 16 1 0 0\n"
+    "survey 0\n"
+    "question 0 0 0\n"
+    "question 1 0 0\n"
+    "question 2 0 0\n"
+    "question 3 0 0\n"
+    "board 0\n"
+    "cell 1 =clinical =Band%205 =(missing)\n"
+    "count 7 1 0 0\n"
+    "cell 1 =clinical =Band%205 =Surgery\n"
+    "count 0 2 1 1\n"
+    "cell 2 =(missing) =(missing) =(missing)\n"
+    "count 16 1 0 0\n"
+    "cell 2 =(missing) =Band%205 =Surgery\n"
+    "count 0 1 1 1\n"
+    "count 7 1 1 0\n"
+    "end\n";
+
+START_TEST(breakdown_cells_by_hand)
+{
+    static const char *const dir[] = {"directorate", NULL};
+    wres_ctx *ctx = bd_ctx(dir, 0), *hand = bd_ctx(dir, 0);
+    const char *s, *at;
+    char *sum = with_checksum(bd_body);
+    size_t len;
+    wres_report *r;
+
+    ck_assert_int_eq(tu_ingest(ctx, WRES_KIND_STAFF, "s.csv", bd_staff), WRES_OK);
+    ck_assert_int_eq(tu_ingest(ctx, WRES_KIND_APPLICANTS, "a.csv", bd_app), WRES_OK);
+    ck_assert_int_eq(wres_summary_save_buffer(ctx, &s, &len), WRES_OK);
+    ck_assert_ptr_nonnull(strstr(s, "\nexact\ndimensions =staff_group =band =directorate\n"));
+    at = strstr(s, "\nperiod 2024 =RAB\n");
+    ck_assert_ptr_nonnull(at);
+    ck_assert_str_eq(at + 1, strstr(bd_body, "period 2024"));
+    /* the hand-made summary (no sources) gives the same cells */
+    ck_assert_int_eq(wres_summary_load_buffer(hand, "hand.sum", sum, strlen(sum)), WRES_OK);
+    ck_assert_int_eq(wres_report_new(hand, "RAB", 2024, &r), WRES_OK);
+    /* indicator 3 by directorate: Surgery white 2 of whom 1 disciplined,
+     * BME none; (missing) BME 1 (H) with none */
+    ck_assert_double_eq(tu_get(r, 3, "breakdown/directorate=Surgery", "white", "n"), 2);
+    ck_assert_double_eq(tu_get(r, 3, "breakdown/directorate=Surgery", "white", "events"), 1);
+    ck_assert_double_eq(tu_get(r, 3, "breakdown/directorate=(missing)", "bme", "n"), 1);
+    /* indicator 2 by directorate: Surgery white 1 shortlisted, 1 appointed */
+    ck_assert_double_eq(tu_get(r, 2, "breakdown/directorate=Surgery", "white", "events"), 1);
+    wres_report_free(r);
+    wres_ctx_free(ctx);
+    wres_ctx_free(hand);
+    free(sum);
+}
+END_TEST
+
+START_TEST(breakdown_refusals_change_nothing)
+{
+    static const char *const dir[] = {"directorate", NULL};
+    static const char *const site[] = {"band", "site", NULL};
+    static const char *const los[] = {"length_of_service", NULL};
+    wres_ctx *ctx = bd_ctx(dir, 1), *other;
+    char *before, *bad, *good;
+    size_t i, len;
+    struct {
+        const char *from, *to, *msg;
+    } edits[] = {
+        {"count 0 2 1 1\n", "count 0 2 3 1\n", "bad.sum:23: more disciplinary or training"},
+        {"count 0 2 1 1\n", "count 0 1 1 1\n",
+         "bad.sum:5: the staff cells do not add up to the staff counts"},
+        {"count 16 1 0 0\n", "count 15 1 0 0\n",
+         "bad.sum:5: the applicant cells do not add up to the applicant counts"},
+        {"count 7 1 1 0\n", "count 7 1 0 1\n", "appointed than shortlisted, in a cell"},
+        {"=(missing)\ncount 7", "=Zebra\ncount 7", "bad.sum:22: cells out of order, or repeated"},
+        {"cell 2 =(missing) =(missing)", "cell 2 =(missing) =Band%2099",
+         "bad.sum:24: a cell's band that is not one"},
+        {"cell 1 =clinical =Band%205 =(missing)", "cell 1 =surgical =Band%205 =(missing)",
+         "bad.sum:20: a cell's staff group that is not one"},
+        {"cell 1 =clinical =Band%205 =(missing)", "cell 1 =clinical =(missing) =(missing)",
+         "a cell's band that is not one"},
+        {"=Surgery\ncount 0 2", "=\ncount 0 2", "not UTF-8 of 1 to 1024 bytes"},
+        {"count 16 1 0 0\n", "", "bad.sum:25: a cell with no 'count' line"},
+        {"count 0 1 1 1\ncount 7 1 1 0\n", "", "bad.sum:27: a cell with no 'count' line"},
+        {"count 0 1 1 1\n", "count 0 1 1 1\ncount 0 1 1 1\n", "counts out of order"},
+        {"count 16 1 0 0\n", "count 16 0 0 0\n", "a count line with no rows"},
+        {"dimensions =staff_group =band =directorate\n", "",
+         "a cell, but no 'dimensions' line"},
+        {"=staff_group =band", "=band =staff_group", "must start with staff_group and band"},
+        {"=directorate\n", "=directorate =Directorate\n", "a dimension named twice"},
+        {"=directorate\n", "=directorate =length_of_service\n",
+         "bad.sum:5: no 'service-bands' line"},
+        {"board 0\n", "board 0\ncount 1 1 0 0\n", "'count' out of place"},
+        {"board 0\n", "board 0\ndimensions =staff_group =band\n", "'dimensions' out of place"},
+        {"board 0\n", "board 0\nservice-bands 1\n", "'service-bands' out of place"},
+        {"app 16 1 0 0\n", "app 16 1 0 0\ncell 2 =(missing) =(missing) =(missing)\n",
+         "'cell' out of place"},
+        {"cell 2 =(missing) =(missing) =(missing)", "cell 2 =(missing) =(missing)",
+         "bad.sum:24: 4 fields where 'cell' has 5"},
+        {"cell 2 ", "cell 3 ", "a value outside 1..2"},
+    };
+
+    ck_assert_int_eq(tu_ingest(ctx, WRES_KIND_STAFF, "s.csv",
+                               "staff_id,year,org,ethnicity,band,staff_group,directorate\n"
+                               "1,2023,RAB,A,5,clinical,Surgery\n2,2024,RZZ,N,7,medical,\n"),
+                     WRES_OK);
+    before = state(ctx);
+    for (i = 0; i < sizeof edits / sizeof edits[0]; i++) {
+        char body[4096], *at = strstr(bd_body, edits[i].from);
+        ck_assert_msg(at != NULL, "%s", edits[i].from);
+        snprintf(body, sizeof body, "%.*s%s%s", (int)(at - bd_body), bd_body, edits[i].to,
+                 at + strlen(edits[i].from));
+        bad = with_checksum(body);
+        refused(ctx, before, bad, strlen(bad), WRES_E_FORMAT, edits[i].msg);
+        free(bad);
+    }
+    /* a summary without the handle's dimension, or without breakdown
+     * counts at all, cannot place its staff */
+    good = with_checksum(bd_body);
+    other = bd_ctx(site, 1);
+    ck_assert_int_eq(tu_ingest(other, WRES_KIND_STAFF, "s.csv",
+                               "staff_id,year,org,ethnicity,band,staff_group,site\n"
+                               "1,2023,RAB,A,5,clinical,North\n"),
+                     WRES_OK);
+    free(before);
+    before = state(other);
+    refused(other, before, good, strlen(good), WRES_E_FORMAT,
+            "bad.sum:5: the summary has no breakdown counts by 'site', which this handle "
+            "keeps: the staff and applicants of organisation 'RAB' year 2024 cannot be placed");
+    free(good);
+    free(before);
+    good = with_checksum(good_body);
+    before = state(ctx);
+    refused(ctx, before, good, strlen(good), WRES_E_FORMAT,
+            "bad.sum:6: the summary has no breakdown counts (its handle named no breakdown), "
+            "which this handle keeps (by staff_group, band, directorate)");
+    free(good);
+    /* ... but one with no staff and no applicants merges */
+    good = with_checksum("exact\nperiod 2024 =RAB\nstaff 0 0 0 0\napplicants 0\nsurvey 0\n"
+                         "question 0 0 0\nquestion 1 0 0\nquestion 2 0 0\nquestion 3 0 0\n"
+                         "board 1\nmember 1 0 0 1\nend\n");
+    ck_assert_int_eq(wres_summary_load_buffer(other, "board.sum", good, strlen(good)), WRES_OK);
+    ck_assert_uint_eq(wres_period_count(other), 2);
+    free(good);
+    free(before);
+    wres_ctx_free(other);
+
+    /* length_of_service by other bands is refused; by the same, merged */
+    {
+        wres_ctx *src = bd_ctx(los, 0), *mine = bd_ctx(los, 0);
+        const char *staff = "staff_id,year,org,ethnicity,band,staff_group,length_of_service\n"
+                            "1,2024,RAB,A,5,clinical,2\n2,2024,RAB,H,5,clinical,12\n";
+        char *body;
+        ck_assert_int_eq(tu_ingest(src, WRES_KIND_STAFF, "s.csv", staff), WRES_OK);
+        good = summary_of(src, &len);
+        ck_assert_ptr_nonnull(strstr(good, "\ncell 1 =clinical =Band%205 =1-2\ncount 0 1 0 0\n"
+                                           "cell 1 =clinical =Band%205 =>10\n"
+                                           "count 7 1 0 0\n"));
+        ck_assert_int_eq(wres_ctx_set_string(mine, WRES_OPT_SERVICE_BANDS, "1,2,5"), WRES_OK);
+        ck_assert_int_eq(tu_ingest(mine, WRES_KIND_STAFF, "m.csv",
+                                   "staff_id,year,org,ethnicity,band,staff_group,"
+                                   "length_of_service\n9,2024,RAB,A,6,clinical,3\n"),
+                         WRES_OK);
+        before = state(mine);
+        refused(mine, before, good, len, WRES_E_FORMAT,
+                "bad.sum:5: the summary's length_of_service bands start at 1,3,6,11 years, "
+                "this handle's at 1,2,5");
+        free(before);
+        /* a label that is not one of its bands */
+        body = strdup(strstr(good, "\nexact\n") + 1);
+        memcpy(strstr(body, "=1-2\n"), "=1-3\n", 5);
+        bad = with_checksum(body);
+        before = state(src);
+        refused(src, before, bad, strlen(bad), WRES_E_FORMAT,
+                "a cell's length_of_service that is not one of the service bands");
+        free(before);
+        free(bad);
+        free(body);
+        ck_assert_int_eq(wres_summary_load_buffer(src, "same.sum", good, len), WRES_OK);
+        ck_assert_uint_eq(wres_file_count(src), 2);
+        free(good);
+        wres_ctx_free(src);
+        wres_ctx_free(mine);
+    }
+    wres_ctx_free(ctx);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("summary");
@@ -646,6 +1067,9 @@ int main(void)
     tcase_add_test(tc, overflow_is_refused);
     tcase_add_test(tc, many_orgs_split_by_org);
     tcase_add_test(tc, files_and_arguments);
+    tcase_add_test(tc, breakdowns_split_by_org_and_year);
+    tcase_add_test(tc, breakdown_cells_by_hand);
+    tcase_add_test(tc, breakdown_refusals_change_nothing);
     suite_add_tcase(s, tc);
     return tu_run(s) ? 1 : 0;
 }

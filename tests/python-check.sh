@@ -182,6 +182,14 @@ same --staff "$t/s.csv" --suppress-max x; want 2 "--suppress-max x"
 same --summary "$t/full.sum" --org RXX --format json; want 0 "a summary"
 same --summary "$t/full.sum" --summary "$t/full.sum" --board "$t/b.csv" --org RXX
 want 0 "a summary twice, and a board"
+# shellcheck disable=SC2086
+(cd "$top" && "$bin" $sample --by band,staff_group --by directorate --save-summary "$t/by.sum" \
+    > /dev/null 2>&1)
+for f in text json csv; do
+    same --summary "$t/by.sum" --by band,staff_group --by directorate --org RXX --format "$f"
+    want 0 "a summary with breakdowns, $f"
+done
+same --summary "$t/by.sum" --by site --org RXX; want 3 "a summary without the dimension"
 printf 'wres-summary 2\n' > "$t/future.sum"
 same --summary "$t/future.sum" --staff "$t/s.csv"; want 3 "a future summary"
 same --summary "$t/nosuch.sum" --staff "$t/s.csv"; want 3 "a missing summary"

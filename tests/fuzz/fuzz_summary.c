@@ -3,8 +3,11 @@
  * already holds data.  The first byte chooses whether the rest is loaded
  * as it is (the header and checksum must hold) or as a body wrapped in a
  * valid header and checksum (so the fuzzer reaches the body's parser).
- * Refused or not, the handle must still report in every format; a summary
- * accepted must save and load again to the same summary.
+ * Bit 2 of the first byte names breakdowns first (directorate and
+ * length_of_service: the breakdown cells are then re-interned and
+ * merged).  Refused or not, the handle must still report in every
+ * format; a summary accepted must save and load again to the same
+ * summary.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -51,6 +54,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     if (wres_ctx_new(&ctx) != WRES_OK)
         return 0;
+    if (data[0] & 4)
+        wres_ctx_add_breakdown(ctx, "directorate,length_of_service");
     wres_ingest_buffer(ctx, WRES_KIND_STAFF, "s.csv", staff, sizeof staff - 1);
     if (data[0] & 1) {
         /* wrap the body in a valid header */
@@ -83,6 +88,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* what the handle holds saves, loads and saves to the same text */
     wres_ctx_set_int(ctx, WRES_OPT_PUBLISH, 0);
     if (wres_summary_save_buffer(ctx, &s, &slen) != WRES_OK || wres_ctx_new(&again) != WRES_OK)
+        abort();
+    if ((data[0] & 4) &&
+        wres_ctx_add_breakdown(again, "directorate,length_of_service") != WRES_OK)
         abort();
     if (wres_summary_load_buffer(again, "again.sum", s, slen) != WRES_OK)
         abort();
