@@ -251,13 +251,13 @@ PY
 
 # 5. summaries: everything through one summary, byte for byte
 # shellcheck disable=SC2086
-run 0 /dev/null $files --save-summary "$t/all.sum" --format json
+run 0 /dev/null $files --by band,staff_group --save-summary "$t/all.sum" --format json
 for f in json text csv; do
     # shellcheck disable=SC2086
     run 0 "$t/direct.$f" $files --all-orgs --screen --targets --groups --trend \
-        --confidence 0.8 --format $f
+        --by band,staff_group --confidence 0.8 --format $f
     run 0 "$t/merged.$f" --summary "$t/all.sum" --all-orgs --screen --targets --groups \
-        --trend --confidence 0.8 --format $f
+        --trend --by band,staff_group --confidence 0.8 --format $f
     n=$((n + 1))
     cmp -s "$t/direct.$f" "$t/merged.$f" || fail "summary round trip: $f differs"
 done
@@ -287,6 +287,7 @@ def load(ctx, half):
     for i, k in enumerate(kinds):
         ctx.ingest_file(i + 1, "%s/%s-%s.csv" % (t, half, k))
 def setup(ctx):
+    ctx.add_breakdown("band,staff_group")
     ctx.confidence = 0.8
     ctx.targets = True
     ctx.set_int(wres.Option.GROUPS, 1)
@@ -296,6 +297,7 @@ merged = wres.Context(); setup(merged)
 for half in "ab":
     load(full, half)
     part = wres.Context()
+    part.add_breakdown("band,staff_group")
     load(part, half)
     merged.load_summary_buffer(part.summary(), "%s.sum" % half)
     part.close()
