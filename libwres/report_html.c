@@ -2531,6 +2531,94 @@ static void publish_note(page *p)
     wres__xml_end(&p->x);
 }
 
+/* ---- Model Employer targets (WRES_OPT_TARGETS) --------------------------- */
+
+/* A signed whole number of people (a gap can be negative), or
+ * "suppressed". */
+static void td_people(page *p, int64_t v)
+{
+    char t[32];
+
+    if (v == WRES__SUPPRESSED) {
+        td(p, SUP);
+        return;
+    }
+    snprintf(t, sizeof t, "%lld", (long long)v);
+    td(p, t);
+}
+
+static void targets_section(page *p)
+{
+    const wres__targets *t = &p->m->targets;
+    const char *cols[6 + 64];
+    char years[64][8], share[32], cap[160];
+    int i, k, known = isfinite(t->share), ny;
+
+    if (!t->on)
+        return;
+    wres__xml_start(&p->x, "section");
+    wres__xml_attr(&p->x, "id", "targets");
+    el(p, "h2", NULL, "Model Employer targets");
+    if (!t->avail) {
+        el(p, "p", NULL, "Not available: no staff records were supplied for "
+                         "this organisation and year.");
+        wres__xml_end(&p->x);
+        return;
+    }
+    if (!known) {
+        el(p, "p", NULL, p->m->publish ? "No target share is shown: the "
+                                         "workforce counts are suppressed."
+                                       : "No target share: the workforce "
+                                         "headcount is 0.");
+        wres__xml_end(&p->x);
+        return;
+    }
+    wres__fmt_fixed(share, sizeof share, t->share * 100.0, 1);
+    wres__xml_start(&p->x, "p");
+    wres__xml_textf(&p->x, "For each band from 8a up to VSM, separately for "
+                    "non-clinical and clinical staff (medical and dental staff "
+                    "count as clinical): the BME headcount that would match a "
+                    "BME share of %s%% (%s), the gap from today's, and a "
+                    "straight-line path from %d to %d. Targets are whole "
+                    "people, rounded to the nearest (halves up); a negative "
+                    "gap means the band is above its target.", share,
+                    t->given ? "the share given" : "the organisation's own",
+                    t->baseline, t->target_year);
+    wres__xml_end(&p->x);
+    cols[0] = "Staff group";
+    cols[1] = "Band";
+    cols[2] = "Headcount";
+    cols[3] = "BME today";
+    cols[4] = "BME target";
+    cols[5] = "Gap";
+    ny = t->n_years < 64 ? t->n_years : 64;
+    for (k = 0; k < ny; k++) {
+        snprintf(years[k], sizeof years[k], "%d", t->baseline + k);
+        cols[6 + k] = years[k];
+    }
+    snprintf(cap, sizeof cap, "Model Employer targets for %d: BME headcount by "
+             "band, and the path year by year", t->target_year);
+    table_start(p, cap, cols, 6 + (size_t)ny);
+    for (i = 0; i < WRES__TARGET_ROWS; i++) {
+        const wres__target_row *row = &t->rows[i];
+        int shown = row->target != WRES__SUPPRESSED;
+        wres__xml_start(&p->x, "tr");
+        th(p, "row", row->sgroup == WRES__SG_NONCLINICAL
+                         ? "Non-clinical" : "Clinical (with medical and dental)");
+        el(p, "td", NULL, wres__band_name(row->band));
+        td_count(p, row->total);
+        td_count(p, row->bme);
+        td_people(p, shown ? row->target : WRES__SUPPRESSED);
+        td_people(p, shown ? row->gap : WRES__SUPPRESSED);
+        for (k = 0; k < ny; k++)
+            td_people(p, shown && t->trajectory ? t->trajectory[i * t->n_years + k]
+                                                : WRES__SUPPRESSED);
+        wres__xml_end(&p->x);
+    }
+    table_end(p);
+    wres__xml_end(&p->x);
+}
+
 static void contents(page *p)
 {
     int i;
@@ -2539,11 +2627,13 @@ static void contents(page *p)
     wres__xml_start(&p->x, "nav");
     wres__xml_attr(&p->x, "aria-label", "Contents");
     wres__xml_start(&p->x, "ul");
-    for (i = 1; i <= 12; i++) {
+    for (i = 1; i <= 13; i++) {
         const char *name = "Data quality";
         if (i == 10 && !any_trend(p->m))
             continue;
         if (i == 11 && !groups_shown(p->m))
+            continue;
+        if (i == 12 && !p->m->targets.on)
             continue;
         wres__xml_start(&p->x, "li");
         wres__xml_start(&p->x, "a");
@@ -2556,6 +2646,9 @@ static void contents(page *p)
         } else if (i == 11) {
             snprintf(href, sizeof href, "#groups");
             name = "Ethnic groups";
+        } else if (i == 12) {
+            snprintf(href, sizeof href, "#targets");
+            name = "Model Employer targets";
         } else {
             snprintf(href, sizeof href, "#data-quality");
         }
@@ -2662,6 +2755,7 @@ void wres__write_html(const wres__model *m, wres__buf *b)
     indicator9(p);
     trends(p);
     groups_section(p);
+    targets_section(p);
     data_quality(p);
     wres__xml_end(&p->x);   /* main */
 

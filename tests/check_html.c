@@ -974,6 +974,53 @@ START_TEST(format_values)
 }
 END_TEST
 
+
+/* Model Employer targets, worked by hand: non-clinical Band 5 white 6,
+ * BME 4; clinical Band 8a white 5.  The organisation's share is 4/15;
+ * clinical Band 8a's target is 5 x 4/15 = 1.33, so 1; gap 1; from 2024 to
+ * 2026 the path is 0, round(0.5) = 1 (halves up), 1. */
+START_TEST(targets_by_hand)
+{
+    wres_ctx *ctx;
+    wres_report *r;
+    const char *html;
+    char csv[2048], *p = csv;
+    int i;
+
+    p += sprintf(p, "staff_id,year,ethnicity,band,staff_group\n");
+    for (i = 0; i < 10; i++)
+        p += sprintf(p, "n%d,2024,%s,Band 5,non-clinical\n", i, i < 6 ? "A" : "H");
+    for (i = 0; i < 5; i++)
+        p += sprintf(p, "c%d,2024,A,Band 8a,clinical\n", i);
+    ck_assert_int_eq(wres_ctx_new(&ctx), WRES_OK);
+    ck_assert_int_eq(wres_ctx_set_int(ctx, WRES_OPT_TARGETS, 1), WRES_OK);
+    ck_assert_int_eq(wres_ctx_set_int(ctx, WRES_OPT_TARGET_YEAR, 2026), WRES_OK);
+    ck_assert_int_eq(tu_ingest(ctx, WRES_KIND_STAFF, "s.csv", csv), WRES_OK);
+    ck_assert_int_eq(wres_report_new(ctx, "", 2024, &r), WRES_OK);
+    html = tu_render(r, WRES_FORMAT_HTML);
+    ck_assert_ptr_nonnull(strstr(html, "<a href=\"#targets\">Model Employer targets</a>"));
+    ck_assert_ptr_nonnull(strstr(html, "<section id=\"targets\">"));
+    ck_assert_ptr_nonnull(strstr(html, "a BME share of 26.7% (the organisation&#39;s own)"));
+    ck_assert_ptr_nonnull(strstr(html, "<th scope=\"col\">2024</th><th scope=\"col\">2025"
+                                       "</th><th scope=\"col\">2026</th>"));
+    ck_assert_ptr_nonnull(strstr(html,
+        "<th scope=\"row\">Clinical (with medical and dental)</th><td>Band 8a</td>"
+        "<td class=\"n\">5</td><td class=\"n\">0</td><td class=\"n\">1</td>"
+        "<td class=\"n\">1</td><td class=\"n\">0</td><td class=\"n\">1</td>"
+        "<td class=\"n\">1</td>"));
+    ck_assert_ptr_nonnull(strstr(html,
+        "<th scope=\"row\">Non-clinical</th><td>Band 8a</td><td class=\"n\">0</td>"
+        "<td class=\"n\">0</td><td class=\"n\">0</td><td class=\"n\">0</td>"));
+    wres_report_free(r);
+    /* without the option: no section */
+    ck_assert_int_eq(wres_ctx_set_int(ctx, WRES_OPT_TARGETS, 0), WRES_OK);
+    ck_assert_int_eq(wres_report_new(ctx, "", 2024, &r), WRES_OK);
+    ck_assert_ptr_null(strstr(tu_render(r, WRES_FORMAT_HTML), "id=\"targets\""));
+    wres_report_free(r);
+    wres_ctx_free(ctx);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("html");
@@ -987,6 +1034,7 @@ int main(void)
     tcase_add_test(tc, sample_groups_and_trend);
     tcase_add_test(tc, groups_and_trend_by_hand);
     tcase_add_test(tc, publish_suppressed);
+    tcase_add_test(tc, targets_by_hand);
     tcase_add_test(tc, xml_escape);
     tcase_add_test(tc, xml_elements);
     tcase_add_test(tc, xml_long_text);
