@@ -218,8 +218,13 @@ static void survey(const wres__period *p, const signed char *side, int q,
     wres__finish_sig(s->p, c, &s->significant);
 }
 
-int wres__model_build(const wres_ctx *ctx, const char *org, int year,
-                      wres__model *m)
+static int build_model(const wres_ctx *ctx, const char *org, int year,
+                       const wres__period *p, const wres__period *prev,
+                       wres__model *m, int with_trend, int disclose);
+
+/* The model of (org, year) from the store, the year before beside it. */
+static int build_org(const wres_ctx *ctx, const char *org, int year,
+                     wres__model *m, int with_trend)
 {
     const wres__period *p, *prev;
 
@@ -227,36 +232,25 @@ int wres__model_build(const wres_ctx *ctx, const char *org, int year,
                            0, NULL);
     prev = wres__store_period((wres__store *)&ctx->store, org, strlen(org),
                               year - 1, 0, NULL);
-    return wres__model_build_periods(ctx, org, year, p, prev, m);
+    return build_model(ctx, org, year, p, prev, m, with_trend, 1);
 }
 
-static int build_model(const wres_ctx *ctx, const char *org, int year,
-                       const wres__period *p, const wres__period *prev,
-                       wres__model *m, int with_trend, int disclose);
-
-int wres__model_build_periods(const wres_ctx *ctx, const char *org, int year,
-                              const wres__period *p,
-                              const wres__period *prev, wres__model *m)
+int wres__model_build(const wres_ctx *ctx, const char *org, int year,
+                      wres__model *m)
 {
-    return build_model(ctx, org, year, p, prev, m, 1, 1);
+    return build_org(ctx, org, year, m, 1);
+}
+
+int wres__model_build_year(const wres_ctx *ctx, const char *org, int year,
+                           wres__model *m)
+{
+    return build_org(ctx, org, year, m, 0);
 }
 
 int wres__model_build_sum(const wres_ctx *ctx, int year, const wres__period *sum,
                           wres__model *m)
 {
     return build_model(ctx, "", year, sum, NULL, m, 0, 0);
-}
-
-int wres__model_build_year(const wres_ctx *ctx, const char *org, int year,
-                           wres__model *m)
-{
-    const wres__period *p, *prev;
-
-    p = wres__store_period((wres__store *)&ctx->store, org, strlen(org), year,
-                           0, NULL);
-    prev = wres__store_period((wres__store *)&ctx->store, org, strlen(org),
-                              year - 1, 0, NULL);
-    return build_model(ctx, org, year, p, prev, m, 0, 1);
 }
 
 static int build_model(const wres_ctx *ctx, const char *org, int year,

@@ -723,14 +723,10 @@ typedef struct wres__trend {
 
 int wres__model_build(const wres_ctx *ctx, const char *org, int year,
                       wres__model *m);
-/* The model of org from the given periods (either may be NULL). */
 /* The aggregate's model from the summed period: no trend, and not yet
  * under disclosure control (the caller redoes 3 and 4 first). */
 int wres__model_build_sum(const wres_ctx *ctx, int year, const wres__period *sum,
                           wres__model *m);
-int wres__model_build_periods(const wres_ctx *ctx, const char *org, int year,
-                              const wres__period *p,
-                              const wres__period *prev, wres__model *m);
 void wres__model_free(wres__model *m);
 /* The comparisons of white against the slots side[] marks WRES__BME (the
  * indicator figures of the model; data quality aside). */
