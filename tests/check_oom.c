@@ -275,7 +275,7 @@ START_TEST(test_every_allocation)
     }
     free(want);
     if (stride > 1)
-        printf("oom: every %ld-th of %ld allocation sites failed\n", stride, total);
+        printf("oom: one allocation site in %ld of %ld failed\n", stride, total);
     else
         printf("oom: %ld allocation sites of the sequence failed one by one\n", total);
 }
