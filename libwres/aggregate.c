@@ -79,22 +79,8 @@ int wres_report_new_aggregate(wres_ctx *ctx, int64_t year, wres_report **out)
     size_t i;
     int rv;
 
-    if (!out)
-        return WRES_E_INVALID;
-    *out = NULL;
-    if (!ctx)
-        return WRES_E_INVALID;
-    if (year == 0) {
-        rv = wres_latest_year(ctx, &year);
-        if (rv != WRES_OK) {
-            wres__set_error(ctx, "no reporting year: no rows were accepted");
-            return rv;
-        }
-    }
-    if (year < 1900 || year > 2100) {
-        wres__set_error(ctx, "reporting year must be 1900 to 2100");
-        return WRES_E_RANGE;
-    }
+    if ((rv = wres__report_args(ctx, &year, out)) != WRES_OK)
+        return rv;
     s = &ctx->store;
     sum = wres__calloc(1, sizeof *sum);
     r = wres__calloc(1, sizeof *r);

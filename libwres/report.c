@@ -376,6 +376,31 @@ int wres__report_make(wres_report *r)
     return WRES_E_NOMEM;
 }
 
+/* The checks shared by the calls that make a report: out and ctx given
+ * (*out cleared), year 0 taken as the latest, and a year in range. */
+int wres__report_args(wres_ctx *ctx, int64_t *year, wres_report **out)
+{
+    int rv;
+
+    if (!out)
+        return WRES_E_INVALID;
+    *out = NULL;
+    if (!ctx)
+        return WRES_E_INVALID;
+    if (*year == 0) {
+        rv = wres_latest_year(ctx, year);
+        if (rv != WRES_OK) {
+            wres__set_error(ctx, "no reporting year: no rows were accepted");
+            return rv;
+        }
+    }
+    if (*year < 1900 || *year > 2100) {
+        wres__set_error(ctx, "reporting year must be 1900 to 2100");
+        return WRES_E_RANGE;
+    }
+    return WRES_OK;
+}
+
 int wres_report_new(wres_ctx *ctx, const char *org, int64_t year,
                     wres_report **out)
 {
@@ -385,22 +410,8 @@ int wres_report_new(wres_ctx *ctx, const char *org, int64_t year,
     char *trimmed;
     int rv;
 
-    if (!out)
-        return WRES_E_INVALID;
-    *out = NULL;
-    if (!ctx)
-        return WRES_E_INVALID;
-    if (year == 0) {
-        rv = wres_latest_year(ctx, &year);
-        if (rv != WRES_OK) {
-            wres__set_error(ctx, "no reporting year: no rows were accepted");
-            return rv;
-        }
-    }
-    if (year < 1900 || year > 2100) {
-        wres__set_error(ctx, "reporting year must be 1900 to 2100");
-        return WRES_E_RANGE;
-    }
+    if ((rv = wres__report_args(ctx, &year, out)) != WRES_OK)
+        return rv;
     while (*o == ' ' || *o == '\t')
         o++;
     olen = strlen(o);

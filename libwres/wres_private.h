@@ -847,6 +847,8 @@ struct wres_cursor {
 /* Lay out the figures of a report whose model is built; on failure the
  * report is freed (model included) and WRES_E_NOMEM returned. */
 int wres__report_make(wres_report *r);
+/* wres_report_new's checks of out, ctx and year (0: the latest). */
+int wres__report_args(wres_ctx *ctx, int64_t *year, wres_report **out);
 
 /* ---- report_json.c: writers -------------------------------------------- */
 void wres__write_json(const wres__model *m, wres__buf *b);
